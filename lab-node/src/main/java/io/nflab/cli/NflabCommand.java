@@ -1,0 +1,45 @@
+package io.nflab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code nflab} command line. Each subcommand is a class of its own in this package;
+ * exit codes: 0 success, 1 a check failed, 2 bad input (see README).
+ */
+@Command(
+        name = "nflab",
+        mixinStandardHelpOptions = true,
+        versionProvider = NflabVersion.class,
+        description = "A network lab emulator with a faithful Linux packet path.",
+        subcommands = {CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a check or expectation failed",
+            "2:bad input (usage, topology, scenario, rules)"
+        })
+public final class NflabCommand implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */
+    public static int execute(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    static CommandLine newCommandLine() {
+        return new CommandLine(new NflabCommand()) // picocli exits 2 (USAGE) on invalid input
+                .setExecutionExceptionHandler(new FriendlyExceptionHandler());
+    }
+}
