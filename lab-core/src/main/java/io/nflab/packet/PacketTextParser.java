@@ -95,7 +95,7 @@ final class PacketTextParser {
         Word word = cursor.next(expected);
         String text = word.text();
         int colon = text.lastIndexOf(':');
-        if (ports != (colon >= 0)) {
+        if (ports != (colon >= 0) || (ports && colon == text.length() - 1)) {
             throw PacketSyntaxException.unexpected(text, word.column(),
                     expected + (ports ? "" : " (only tcp and udp have ports)"));
         }
@@ -125,6 +125,9 @@ final class PacketTextParser {
             draft.icmpCode = name.get().codeMin();
         } else if (!text.isEmpty() && text.charAt(0) >= '0' && text.charAt(0) <= '9') {
             int slash = text.indexOf('/');
+            if (slash == text.length() - 1) {
+                throw PacketSyntaxException.unexpected(text, word.column(), expected);
+            }
             String type = slash < 0 ? text : text.substring(0, slash);
             draft.icmpType = IcmpType.of((int) PacketTextValues.number(type, word.column(), "an ICMP type", 0xff));
             if (slash >= 0) {

@@ -94,7 +94,7 @@ public final class TcpFlags {
         return (bits & flag.bit()) != 0;
     }
 
-    /** Whether exactly the flags in {@code mask} that are set here are those in {@code comparison}. */
+    /** Whether, of the flags in {@code mask}, exactly those in {@code comparison} are set (iptables {@code --tcp-flags}). */
     public boolean matches(int mask, int comparison) {
         return (bits & mask) == comparison;
     }

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nflab.address.Ipv4Address;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -188,6 +191,8 @@ class PacketTextTest {
         "icmp 1.1.1.1:7 > 2.2.2.2 ping | 1.1.1.1:7 | 5 | unexpected \"1.1.1.1:7\" at column 5, expected the source address (only tcp and udp have ports)",
         "icmp 1.1.1.1 > 2.2.2.2 pingg | pingg | 23 | unexpected \"pingg\" at column 23, expected an ICMP type: a name such as echo-request or port-unreachable, or TYPE[/CODE]",
         "icmp 1.1.1.1 > 2.2.2.2 any | any | 23 | unexpected \"any\" at column 23, expected an ICMP type: a name such as echo-request or port-unreachable, or TYPE[/CODE]",
+        "tcp 1.1.1.1: > 2.2.2.2:2 | 1.1.1.1: | 4 | unexpected \"1.1.1.1:\" at column 4, expected the source ADDRESS:PORT",
+        "icmp 1.1.1.1 > 2.2.2.2 3/ | 3/ | 23 | unexpected \"3/\" at column 23, expected an ICMP type: a name such as echo-request or port-unreachable, or TYPE[/CODE]",
         "icmp 1.1.1.1 > 2.2.2.2 3/256 | 256 | 25 | unexpected \"256\" at column 25, expected an ICMP code (a number 0-255)",
         "icmp 1.1.1.1 > 2.2.2.2 port-unreachable | '' | 39 | unexpected end of text at column 39, expected the quoted datagram of the ICMP error: [ … ]",
         "icmp 1.1.1.1 > 2.2.2.2 ping mtu 5 | mtu | 28 | unexpected \"mtu\" at column 28, expected one of: id, seq, ttl, tos, ipid, df, mf, frag, ipopts, len, data",
@@ -226,6 +231,24 @@ class PacketTextTest {
         assertEquals("packet text: " + message, error.getMessage());
         assertEquals(word, error.offendingWord());
         assertEquals(column, error.column());
+    }
+
+    /** The examples of docs/packet-text.md read, and its error examples fail with the messages shown. */
+    @Test
+    void documentationExamplesHold() throws Exception {
+        Path doc = Path.of("..", "docs", "packet-text.md");
+        Assumptions.assumeTrue(Files.exists(doc), "skipped: " + doc + " is not beside lab-core");
+        List<String> blocks = List.of(Files.readString(doc).split("```"));
+        for (String line : blocks.get(1).strip().split("\n")) {
+            Ipv4Packet packet = PacketText.parse(line);
+            assertEquals(packet, PacketText.parse(PacketText.format(packet)), line);
+        }
+        String[] errors = blocks.get(blocks.size() - 2).strip().split("\n\n");
+        assertTrue(errors.length >= 5);
+        for (String example : errors) {
+            String[] lines = example.split("\n");
+            assertEquals(lines[1], assertThrows(PacketSyntaxException.class, () -> PacketText.parse(lines[0])).getMessage());
+        }
     }
 
     @Test
