@@ -36,12 +36,15 @@ final class Getopt {
     record NonOption(String text) implements Result {
     }
 
-    /** An unknown or ambiguous option, or an argument given to an option that takes none (code '?'). */
-    record Unknown() implements Result {
+    /**
+     * An unknown or ambiguous option, or an argument given to an option that takes none (code '?');
+     * {@code diagnostic} is what glibc prints when its messages are on.
+     */
+    record Unknown(String diagnostic) implements Result {
     }
 
-    /** A required argument is missing (code ':'). */
-    record MissingArgument() implements Result {
+    /** A required argument is missing (code ':'); {@code diagnostic} as glibc prints it. */
+    record MissingArgument(String diagnostic) implements Result {
     }
 
     /** No more options (code -1). */
@@ -116,8 +119,10 @@ final class Getopt {
         }
         if (found == null) {
             boolean ambiguous = false;
+            StringBuilder possibilities = new StringBuilder();
             for (LongOption option : longOptions) {
                 if (option.name().startsWith(name)) {
+                    possibilities.append(" '--").append(option.name()).append('\'');
                     if (found == null) {
                         found = option;
                     } else if (found.arg() != option.arg() || !found.key().equals(option.key())) {
@@ -125,15 +130,19 @@ final class Getopt {
                     }
                 }
             }
-            if (ambiguous || found == null) {
+            if (ambiguous) {
                 optind++;
-                return new Unknown();
+                return new Unknown("option '--" + name + "' is ambiguous; possibilities:" + possibilities);
+            }
+            if (found == null) {
+                optind++;
+                return new Unknown("unrecognized option '--" + text + "'");
             }
         }
         optind++;
         if (equals >= 0) {
             if (found.arg() == ArgKind.NONE) {
-                return new Unknown();
+                return new Unknown("option '--" + found.name() + "' doesn't allow an argument");
             }
             return new Found(found.key(), text.substring(equals + 1));
         }
@@ -141,7 +150,7 @@ final class Getopt {
             if (optind < argv.size()) {
                 return new Found(found.key(), argv.get(optind++));
             }
-            return new MissingArgument();
+            return new MissingArgument("option '--" + found.name() + "' requires an argument");
         }
         return new Found(found.key(), null);
     }
@@ -154,7 +163,7 @@ final class Getopt {
         }
         int at = shortOptions.indexOf(c);
         if (at < 0 || c == ':' || c == ';') {
-            return new Unknown();
+            return new Unknown("invalid option -- '" + c + "'");
         }
         boolean takesArgument = at + 1 < shortOptions.length() && shortOptions.charAt(at + 1) == ':';
         if (!takesArgument) {
@@ -168,7 +177,7 @@ final class Getopt {
         } else if (!optional) {
             if (optind == argv.size()) {
                 nextchar = "";
-                return new MissingArgument();
+                return new MissingArgument("option requires an argument -- '" + c + "'");
             }
             optarg = argv.get(optind++);
         }

@@ -13,7 +13,7 @@ public final class IptablesException extends RuntimeException {
 
     /** How the message is rendered and which exit code it has. */
     public enum Kind {
-        PARAMETER(2), OTHER(1), VERSION(3), KERNEL(1), COMMIT(4), PLAIN(2);
+        PARAMETER(2), OTHER(1), VERSION(3), KERNEL(1), KERNEL_EINVAL(1), COMMIT(4), PLAIN(2), HINT_ONLY(2);
 
         private final int exitCode;
 
@@ -54,6 +54,11 @@ public final class IptablesException extends RuntimeException {
         return new IptablesException(Kind.KERNEL, detail);
     }
 
+    /** An nft_strerror message for EINVAL, to which iptables adds "Run `dmesg' for more information." */
+    public static IptablesException kernelInvalid(String detail) {
+        return new IptablesException(Kind.KERNEL_EINVAL, detail);
+    }
+
     /** What the kernel refused at commit, e.g. {@code RULE_APPEND failed (Invalid argument): rule in chain INPUT}. */
     public static IptablesException commit(String detail) {
         return new IptablesException(Kind.COMMIT, detail);
@@ -62,6 +67,11 @@ public final class IptablesException extends RuntimeException {
     /** A line printed as is before the hint, e.g. {@code Bad argument `foo'}. */
     public static IptablesException plain(String detail) {
         return new IptablesException(Kind.PLAIN, detail);
+    }
+
+    /** Only the "Try `iptables -h'" hint, as for {@code iptables -6}. */
+    public static IptablesException hintOnly() {
+        return new IptablesException(Kind.HINT_ONLY, "");
     }
 
     public Kind kind() {
@@ -89,8 +99,10 @@ public final class IptablesException extends RuntimeException {
             case OTHER -> banner + detail + "\n";
             case VERSION -> banner + detail + "\nPerhaps " + program + " or your kernel needs to be upgraded.\n";
             case KERNEL -> program + ": " + detail + ".\n";
+            case KERNEL_EINVAL -> program + ": " + detail + ". Run `dmesg' for more information.\n";
             case COMMIT -> banner + " " + detail + "\n";
             case PLAIN -> detail + "\n" + lineText + hint;
+            case HINT_ONLY -> lineText + hint;
         };
     }
 }

@@ -1,8 +1,11 @@
 package io.nflab.iptables;
 
+import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.IpSpec;
+import io.nflab.netfilter.TableKind;
 import io.nflab.netfilter.match.Match;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One iptables match extension ({@code -m NAME}): its options, their parsing into a model
@@ -26,6 +29,14 @@ public interface MatchExtension<M extends Match> {
 
     /** Appends the {@code -L} form: starts with a space ({@code " tcp dpt:http"}). */
     void print(M match, IpSpec ip, boolean numeric, StringBuilder out);
+
+    /**
+     * Whether the kernel accepts this match in {@code table} for a rule reachable from {@code hooks}
+     * (e.g. owner only in OUTPUT and POSTROUTING); false makes the commit fail with "Invalid argument".
+     */
+    default boolean kernelAccepts(M match, TableKind table, Set<Hook> hooks) {
+        return true;
+    }
 
     /** The name printed after {@code -m} for this value (an alias may print differently). */
     default String saveName(M match) {

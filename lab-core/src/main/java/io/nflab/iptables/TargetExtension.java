@@ -28,6 +28,11 @@ public interface TargetExtension<T extends Target> {
     /** Appends the {@code -L} form, starting with a space. */
     void print(T target, IpSpec ip, boolean numeric, StringBuilder out);
 
+    /** Whether this extension prints {@code target} (several extensions may share a model type, as DNAT and SNAT do). */
+    default boolean prints(T target) {
+        return true;
+    }
+
     /** The name in {@code -j NAME} when saving (an alias such as NOTRACK saves under its own name). */
     default String saveName(T target) {
         return name();

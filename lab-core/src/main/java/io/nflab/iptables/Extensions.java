@@ -1,0 +1,70 @@
+package io.nflab.iptables;
+
+import io.nflab.iptables.match.TcpExtension;
+import io.nflab.iptables.match.UdpExtension;
+import io.nflab.iptables.match.IcmpExtension;
+import io.nflab.netfilter.match.Match;
+import io.nflab.netfilter.target.Target;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The match and target extensions nflab knows, found by their {@code -m}/{@code -j} name when
+ * parsing and by their model type when printing.
+ */
+public final class Extensions {
+    private static final Extensions INSTANCE = new Extensions(
+            List.of(new TcpExtension(), new UdpExtension(), new IcmpExtension()),
+            List.of());
+
+    private final Map<String, MatchExtension<?>> matchesByName = new HashMap<>();
+    private final Map<Class<?>, MatchExtension<?>> matchesByType = new HashMap<>();
+    private final Map<String, TargetExtension<?>> targetsByName = new HashMap<>();
+    private final List<TargetExtension<?>> targets;
+
+    private Extensions(List<MatchExtension<?>> matches, List<TargetExtension<?>> targets) {
+        for (MatchExtension<?> extension : matches) {
+            matchesByName.put(extension.name(), extension);
+            matchesByType.putIfAbsent(extension.type(), extension);
+        }
+        for (TargetExtension<?> extension : targets) {
+            targetsByName.put(extension.name(), extension);
+        }
+        this.targets = List.copyOf(targets);
+    }
+
+    public static Extensions get() {
+        return INSTANCE;
+    }
+
+    public Optional<MatchExtension<?>> match(String name) {
+        return Optional.ofNullable(matchesByName.get(name));
+    }
+
+    public Optional<TargetExtension<?>> target(String name) {
+        return Optional.ofNullable(targetsByName.get(name));
+    }
+
+    /** The extension that prints {@code match}. */
+    @SuppressWarnings("unchecked")
+    public <M extends Match> MatchExtension<M> forMatch(M match) {
+        MatchExtension<?> extension = matchesByType.get(match.getClass());
+        if (extension == null) {
+            throw new IllegalStateException("no extension prints " + match.getClass().getSimpleName());
+        }
+        return (MatchExtension<M>) extension;
+    }
+
+    /** The extension that prints {@code target}, or empty for standard verdicts, jumps and gotos. */
+    @SuppressWarnings("unchecked")
+    public <T extends Target> Optional<TargetExtension<T>> forTarget(T target) {
+        for (TargetExtension<?> extension : targets) {
+            if (extension.type().isInstance(target) && ((TargetExtension<T>) extension).prints(target)) {
+                return Optional.of((TargetExtension<T>) extension);
+            }
+        }
+        return Optional.empty();
+    }
+}
