@@ -232,7 +232,10 @@ final class CommandExecutor {
 
     private void deleteChain() {
         if (command.chain() != null) {
-            Chain chain = table().flatMap(t -> t.userChain(command.chain())).orElseThrow(CommandExecutor::noSuchChain);
+            Chain chain = table().flatMap(t -> t.chain(command.chain())).orElseThrow(CommandExecutor::noSuchChain);
+            if (chain.isBuiltin()) {
+                throw IptablesException.commit("CHAIN_DEL failed (Device or resource busy): chain " + chain.name());
+            }
             deleteUserChain(table().orElseThrow(), chain);
             return;
         }

@@ -238,15 +238,15 @@ final class CommandParser {
             case 'h' -> throw new EarlyExit(Help.text());
             case 'p' -> {
                 setOption(OPT_PROTOCOL);
-                rule.protocol(optarg, invert);
+                rule.protocol(lastWord(), invert);
             }
             case 's' -> {
                 setOption(OPT_SOURCE);
-                rule.source(optarg, invert);
+                rule.source(lastWord(), invert);
             }
             case 'd' -> {
                 setOption(OPT_DESTINATION);
-                rule.destination(optarg, invert);
+                rule.destination(lastWord(), invert);
             }
             case 'g' -> {
                 setOption(OPT_JUMP);
@@ -254,18 +254,18 @@ final class CommandParser {
             }
             case 'j' -> {
                 setOption(OPT_JUMP);
-                rule.jumpTo(optarg, false);
+                rule.jumpTo(lastWord(), false);
                 longOptions = rule.mergeOptions(ORIGINAL_OPTIONS);
             }
             case 'i' -> {
                 emptyInterface(optarg);
                 setOption(OPT_VIANAMEIN);
-                rule.inInterface(optarg, invert);
+                rule.inInterface(lastWord(), invert);
             }
             case 'o' -> {
                 emptyInterface(optarg);
                 setOption(OPT_VIANAMEOUT);
-                rule.outInterface(optarg, invert);
+                rule.outInterface(lastWord(), invert);
             }
             case 'f' -> {
                 setOption(OPT_FRAGMENT);
@@ -342,11 +342,17 @@ final class CommandParser {
         }
     }
 
+    /** {@code -L}/{@code -F}/… take an optional chain; without one the chain stays as it was. */
     private String optionalChain(String optarg) {
         if (optarg != null) {
             return optarg;
         }
-        return hasArgument() ? nextArgument() : null;
+        return hasArgument() ? nextArgument() : chain;
+    }
+
+    /** What iptables reads for -p/-s/-d/-i/-o/-j: {@code argv[optind-1]}, the whole word when the value was attached. */
+    private String lastWord() {
+        return getopt.arg(getopt.optind() - 1);
     }
 
     private void addCommand(Command command, int others) {

@@ -3,6 +3,19 @@ package io.nflab.iptables;
 import io.nflab.iptables.match.TcpExtension;
 import io.nflab.iptables.match.UdpExtension;
 import io.nflab.iptables.match.IcmpExtension;
+import io.nflab.iptables.target.ConnmarkExtension;
+import io.nflab.iptables.target.CtExtension;
+import io.nflab.iptables.target.DscpExtension;
+import io.nflab.iptables.target.LogExtension;
+import io.nflab.iptables.target.MarkExtension;
+import io.nflab.iptables.target.MasqueradeExtension;
+import io.nflab.iptables.target.NatExtension;
+import io.nflab.iptables.target.NotrackExtension;
+import io.nflab.iptables.target.RedirectExtension;
+import io.nflab.iptables.target.RejectExtension;
+import io.nflab.iptables.target.TosExtension;
+import io.nflab.iptables.target.TraceExtension;
+import io.nflab.iptables.target.TtlExtension;
 import io.nflab.netfilter.match.Match;
 import io.nflab.netfilter.target.Target;
 import java.util.HashMap;
@@ -17,7 +30,10 @@ import java.util.Optional;
 public final class Extensions {
     private static final Extensions INSTANCE = new Extensions(
             List.of(new TcpExtension(), new UdpExtension(), new IcmpExtension()),
-            List.of());
+            List.of(new RejectExtension(), new LogExtension(), NatExtension.dnat(), NatExtension.snat(),
+                    new MasqueradeExtension(), new RedirectExtension(), new MarkExtension(), new ConnmarkExtension(),
+                    new TosExtension(), new TtlExtension(), new DscpExtension(), new NotrackExtension(),
+                    new CtExtension(), new TraceExtension()));
 
     private final Map<String, MatchExtension<?>> matchesByName = new HashMap<>();
     private final Map<Class<?>, MatchExtension<?>> matchesByType = new HashMap<>();

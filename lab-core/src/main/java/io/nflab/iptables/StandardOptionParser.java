@@ -66,6 +66,28 @@ public abstract class StandardOptionParser<T> implements OptionParser<T> {
         return extension;
     }
 
+    /**
+     * libxtables' exclusion check ({@code .excl}) for options that exclude each other: the first option
+     * in table order that was given, against the lowest other id given.
+     */
+    protected final void checkExclusive(int... ids) {
+        long group = 0;
+        for (int id : ids) {
+            group |= 1L << id;
+        }
+        for (ExtensionOption option : options) {
+            if (!seen(option.id()) || (group & 1L << option.id()) == 0) {
+                continue;
+            }
+            for (int other = 0; other < 64; other++) {
+                if (other != option.id() && seen(other) && (group & 1L << other) != 0) {
+                    throw IptablesException.parameter(extension + ": option \"--" + option.name()
+                            + "\" cannot be used together with \"--" + canonicalName(other) + "\".\n");
+                }
+            }
+        }
+    }
+
     /** libxtables' "bad value for option" message for an integer out of {@code min}..{@code max}. */
     protected final IptablesException badValue(int id, long min, long max) {
         return IptablesException.parameter(extension + ": bad value for option \"--" + canonicalName(id)
