@@ -57,4 +57,9 @@ public final class AddressNames {
         }
         return (numeric ? address.toString() : anyName(address)) + maskSuffix(mask);
     }
+
+    /** {@code xtables_numeric_to_ipaddr}: {@code a.b.c.d}, fewer parts filled with zeros; null when invalid. */
+    public static Ipv4Address numeric(String text) {
+        return Addresses.parseNumeric(text, false);
+    }
 }

@@ -93,9 +93,11 @@ final class CommandExecutor {
     /** The chain to change, creating the table when the chain is one of its built-ins; ENOENT otherwise. */
     private Chain chainForChange(String name) {
         if (table().isEmpty() && builtinHook(name).isPresent()) {
-            return netfilter.createTable(kind).chain(name).orElseThrow();
+            netfilter.createTable(kind);
         }
-        return table().flatMap(t -> t.chain(name)).orElseThrow(CommandExecutor::noSuchChain);
+        Chain chain = table().flatMap(t -> t.chain(name)).orElseThrow(CommandExecutor::noSuchChain);
+        chain.hook().ifPresent(hook -> table().orElseThrow().register(hook));
+        return chain;
     }
 
     private static IptablesException noSuchChain() {
@@ -196,8 +198,9 @@ final class CommandExecutor {
 
     private String zero() {
         if (command.chain() == null) {
-            table().ifPresent(t -> t.chains().forEach(Chain::zero));
-            return zeroMessages(table().map(Table::chains).orElse(List.of()));
+            List<Chain> chains = table().map(CommandExecutor::realChains).orElse(List.of());
+            chains.forEach(Chain::zero);
+            return zeroMessages(chains);
         }
         Chain chain = chainForChange(command.chain());
         if (command.is(Command.ZERO_NUM)) {
@@ -210,6 +213,17 @@ final class CommandExecutor {
         }
         chain.zero();
         return zeroMessages(List.of(chain));
+    }
+
+    /** The chains that exist in the kernel: registered built-ins in hook order, then user chains sorted by name. */
+    private static List<Chain> realChains(Table table) {
+        List<Chain> chains = new java.util.ArrayList<>();
+        for (Chain chain : new Listing(table).sortedChains()) {
+            if (chain.hook().map(table::isRegistered).orElse(true)) {
+                chains.add(chain);
+            }
+        }
+        return chains;
     }
 
     private String zeroMessages(List<Chain> chains) {
@@ -270,7 +284,9 @@ final class CommandExecutor {
         }
         Policy policy = Policy.byName(command.policy()).orElseThrow(() ->
                 IptablesException.kernelInvalid("Bad policy name"));
-        netfilter.createTable(kind).builtin(hook.get()).orElseThrow().setPolicy(policy);
+        Table table = netfilter.createTable(kind);
+        table.register(hook.get());
+        table.builtin(hook.get()).orElseThrow().setPolicy(policy);
     }
 
     private String listAndZero() {

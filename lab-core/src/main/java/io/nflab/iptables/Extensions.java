@@ -1,6 +1,24 @@
 package io.nflab.iptables;
 
+import io.nflab.iptables.match.AddrtypeExtension;
+import io.nflab.iptables.match.CommentExtension;
+import io.nflab.iptables.match.ConnlimitExtension;
+import io.nflab.iptables.match.ConnmarkMatchExtension;
+import io.nflab.iptables.match.ConntrackExtension;
+import io.nflab.iptables.match.DscpMatchExtension;
+import io.nflab.iptables.match.IprangeExtension;
+import io.nflab.iptables.match.LengthExtension;
+import io.nflab.iptables.match.LimitExtension;
+import io.nflab.iptables.match.MacExtension;
+import io.nflab.iptables.match.MarkMatchExtension;
+import io.nflab.iptables.match.MultiportExtension;
+import io.nflab.iptables.match.OwnerExtension;
+import io.nflab.iptables.match.PkttypeExtension;
+import io.nflab.iptables.match.RecentExtension;
+import io.nflab.iptables.match.StateExtension;
 import io.nflab.iptables.match.TcpExtension;
+import io.nflab.iptables.match.TosMatchExtension;
+import io.nflab.iptables.match.TtlMatchExtension;
 import io.nflab.iptables.match.UdpExtension;
 import io.nflab.iptables.match.IcmpExtension;
 import io.nflab.iptables.target.ConnmarkExtension;
@@ -29,7 +47,12 @@ import java.util.Optional;
  */
 public final class Extensions {
     private static final Extensions INSTANCE = new Extensions(
-            List.of(new TcpExtension(), new UdpExtension(), new IcmpExtension()),
+            List.of(new TcpExtension(), new UdpExtension(), new IcmpExtension(), new MultiportExtension(),
+                    new StateExtension(), new ConntrackExtension(), new MarkMatchExtension(), new ConnmarkMatchExtension(),
+                    new CommentExtension(), new IprangeExtension(), new MacExtension(), new LimitExtension(),
+                    new RecentExtension(), new ConnlimitExtension(), new TosMatchExtension(), new DscpMatchExtension(),
+                    new TtlMatchExtension(), new LengthExtension(), new AddrtypeExtension(), new PkttypeExtension(),
+                    new OwnerExtension()),
             List.of(new RejectExtension(), new LogExtension(), NatExtension.dnat(), NatExtension.snat(),
                     new MasqueradeExtension(), new RedirectExtension(), new MarkExtension(), new ConnmarkExtension(),
                     new TosExtension(), new TtlExtension(), new DscpExtension(), new NotrackExtension(),

@@ -255,7 +255,10 @@ final class RestoreRun {
             work.resetTable(table);
         } else if (action instanceof SetPolicy set) {
             Policy policy = Policy.byName(set.policy()).orElseThrow(() -> IptablesException.kernel("Bad policy name"));
-            Chain chain = work.createTable(table).builtin(builtin(set.chain()).orElseThrow()).orElseThrow();
+            Hook hook = builtin(set.chain()).orElseThrow();
+            Table target = work.createTable(table);
+            target.register(hook);
+            Chain chain = target.builtin(hook).orElseThrow();
             chain.setPolicy(policy);
             chain.setPolicyCounters(set.counters());
         } else if (action instanceof CreateChain create) {

@@ -4,6 +4,7 @@ import io.nflab.netfilter.target.Target;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,11 +18,13 @@ public final class Table {
     private final TableKind kind;
     private final Map<Hook, Chain> builtins;
     private final List<Chain> userChains;
+    private final EnumSet<Hook> registered;
 
-    private Table(TableKind kind, Map<Hook, Chain> builtins, List<Chain> userChains) {
+    private Table(TableKind kind, Map<Hook, Chain> builtins, List<Chain> userChains, EnumSet<Hook> registered) {
         this.kind = kind;
         this.builtins = builtins;
         this.userChains = userChains;
+        this.registered = registered;
     }
 
     /** A table as the kernel creates it: its built-in chains, empty, policy ACCEPT. */
@@ -30,7 +33,7 @@ public final class Table {
         for (Hook hook : kind.builtinChains()) {
             builtins.put(hook, Chain.builtin(hook));
         }
-        return new Table(kind, builtins, new ArrayList<>());
+        return new Table(kind, builtins, new ArrayList<>(), EnumSet.noneOf(Hook.class));
     }
 
     Table copy() {
@@ -38,7 +41,7 @@ public final class Table {
         builtins.forEach((hook, chain) -> builtinCopies.put(hook, chain.copy()));
         List<Chain> userCopies = new ArrayList<>();
         userChains.forEach(chain -> userCopies.add(chain.copy()));
-        return new Table(kind, builtinCopies, userCopies);
+        return new Table(kind, builtinCopies, userCopies, EnumSet.copyOf(registered));
     }
 
     public TableKind kind() {
@@ -48,6 +51,24 @@ public final class Table {
     /** The built-in chain at {@code hook}; empty when this table does not register that hook. */
     public Optional<Chain> builtin(Hook hook) {
         return Optional.ofNullable(builtins.get(hook));
+    }
+
+    /**
+     * Whether the built-in chain at {@code hook} has been created in the kernel. nf_tables creates a
+     * base chain only when a command first touches it; until then iptables lists it as an empty
+     * ACCEPT chain and the hook sees no rules. Only the commands that walk real chains (such as
+     * {@code -Z -v}) can tell the difference.
+     */
+    public boolean isRegistered(Hook hook) {
+        return registered.contains(hook);
+    }
+
+    /** Records that the built-in chain at {@code hook} now exists in the kernel. */
+    public void register(Hook hook) {
+        if (!builtins.containsKey(hook)) {
+            throw new IllegalArgumentException(kind.label() + " has no " + hook + " chain");
+        }
+        registered.add(hook);
     }
 
     /** Built-in chains in hook order. */
