@@ -1,0 +1,27 @@
+package io.nflab.netfilter.target;
+
+import io.nflab.address.Ipv4Address;
+import java.util.Objects;
+
+/**
+ * The address and port range of a NAT target ({@code --to-destination 10.0.0.1-10.0.0.9:1000-2000}),
+ * as the kernel's {@code nf_nat_range2}: addresses only when {@link #hasAddresses()}, ports only when
+ * {@link #hasPorts()}. Ports are 0 when absent.
+ */
+public record NatRange(Ipv4Address minAddress, Ipv4Address maxAddress, int minPort, int maxPort,
+                       boolean hasAddresses, boolean hasPorts) {
+
+    public static final NatRange NONE = new NatRange(Ipv4Address.ANY, Ipv4Address.ANY, 0, 0, false, false);
+
+    public NatRange {
+        Objects.requireNonNull(minAddress, "minAddress");
+        Objects.requireNonNull(maxAddress, "maxAddress");
+        if (minPort < 0 || minPort > 65535 || maxPort < 0 || maxPort > 65535) {
+            throw new IllegalArgumentException("port out of range");
+        }
+    }
+
+    public static NatRange ports(int min, int max) {
+        return new NatRange(Ipv4Address.ANY, Ipv4Address.ANY, min, max, false, true);
+    }
+}
