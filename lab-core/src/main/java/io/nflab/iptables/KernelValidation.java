@@ -19,7 +19,7 @@ import java.util.Set;
  * What the kernel checks when an nf_tables batch is committed: each target and match is allowed in
  * the table ({@code xt_check_target}) and at every hook from which its chain can be reached through
  * jumps and gotos; chains must not loop. A failure is the commit's "Invalid argument" (or
- * "Too many levels of symbolic links" for a loop).
+ * "Too many links" for a loop).
  */
 final class KernelValidation {
     private KernelValidation() {
@@ -32,7 +32,7 @@ final class KernelValidation {
             Hook hook = chain.hook().orElseThrow();
             Deque<Chain> path = new ArrayDeque<>();
             if (walk(table, chain, hook, reach, path, new HashSet<>())) {
-                return Optional.of("Too many levels of symbolic links");
+                return Optional.of("Too many links");
             }
         }
         for (Chain chain : table.chains()) {

@@ -49,11 +49,9 @@ public final class Netfilter {
         return tables.computeIfAbsent(kind, Table::create);
     }
 
-    /** Replaces (or adds) one table with a fresh, empty one and returns it. */
-    public Table resetTable(TableKind kind) {
-        Table fresh = Table.create(kind);
-        tables.put(kind, fresh);
-        return fresh;
+    /** Deletes a table with everything in it (iptables-restore's flush of a table does this). */
+    public void removeTable(TableKind kind) {
+        tables.remove(kind);
     }
 
     /** Sets one table to a deep copy of {@code table}. */
