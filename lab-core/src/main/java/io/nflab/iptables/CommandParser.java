@@ -242,7 +242,7 @@ final class CommandParser {
                 }
                 policy = nextArgument();
             }
-            case 'h' -> throw new EarlyExit(Help.text());
+            case 'h' -> throw new EarlyExit(Help.text(rule.protocolMatchName()));
             case 'p' -> {
                 setOption(OPT_PROTOCOL);
                 rule.protocol(lastWord(), invert);
@@ -507,6 +507,12 @@ final class CommandParser {
         List<Rule> rules = new ArrayList<>();
         if ((commands & ruleCommands) != 0) {
             rules = rule.build();
+            if (rule.queuesToUserspace() && (commands & (Command.APPEND.bit() | Command.INSERT.bit()
+                    | Command.REPLACE.bit())) != 0) {
+                String operation = commands == Command.APPEND.bit() ? "RULE_APPEND"
+                        : commands == Command.INSERT.bit() ? "RULE_INSERT" : "RULE_REPLACE";
+                throw IptablesException.commit(operation + " failed (No such file or directory): rule in chain " + chain);
+            }
             if (commands == Command.REPLACE.bit() && rules.size() != 1) {
                 throw IptablesException.parameter("Replacement rule does not specify a unique address");
             }

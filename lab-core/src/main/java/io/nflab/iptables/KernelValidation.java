@@ -38,6 +38,10 @@ final class KernelValidation {
         for (Chain chain : table.chains()) {
             Set<Hook> hooks = reach.getOrDefault(chain.name(), Set.of());
             for (Rule rule : chain.rules()) {
+                Optional<String> refusal = refusal(rule.target());
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
                 if (!accepts(rule, table, hooks)) {
                     return Optional.of("Invalid argument");
                 }
@@ -82,6 +86,10 @@ final class KernelValidation {
 
     private static <M extends Match> boolean matchAccepts(M match, Table table, Set<Hook> hooks) {
         return Extensions.get().forMatch(match).kernelAccepts(match, table.kind(), hooks);
+    }
+
+    private static <T extends Target> Optional<String> refusal(T target) {
+        return Extensions.get().forTarget(target).flatMap(extension -> extension.kernelRefusal(target));
     }
 
     private static <T extends Target> boolean targetAccepts(T target, Rule rule, Table table, Set<Hook> hooks) {

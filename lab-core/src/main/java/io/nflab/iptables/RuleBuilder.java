@@ -306,12 +306,26 @@ final class RuleBuilder implements RuleContext {
             return new Goto(jumpName);
         }
         if (ChainNames.isStandardVerdict(jumpName)) {
-            if (jumpName.equals("QUEUE")) {
-                throw UnsupportedExtensions.refuse("target", "QUEUE");
-            }
-            return Verdict.valueOf(jumpName);
+            return jumpName.equals("QUEUE") ? Verdict.DROP : Verdict.valueOf(jumpName);
         }
         return new Jump(jumpName);
+    }
+
+    /**
+     * {@code -j QUEUE}: the kernel refuses it when the rule is committed (no queue handler), so the
+     * rule never exists; the caller reports that refusal.
+     */
+    boolean queuesToUserspace() {
+        return "QUEUE".equals(jumpName) && !isGoto;
+    }
+
+    /** The match {@code -h} describes after iptables' own help: the protocol's, when no -m was given. */
+    String protocolMatchName() {
+        if (!matches.isEmpty() || protocolText == null) {
+            return null;
+        }
+        return Numbers.parse(protocolText, 0, 255).isPresent() ? Protocols.name(protocol, false).orElse(null)
+                : protocolText;
     }
 
     /** The nf_tables backend turns tcp/udp port tests into native expressions and checks the protocol then. */
