@@ -246,8 +246,9 @@ final class CommandExecutor {
             if (chain.size() == 0) {
                 throw badRule();
             }
-            int index = Math.min(command.ruleNumber(), chain.size()) - 1;
-            chain.setRuleCounters(index, PacketCounters.ZERO);
+            if (command.ruleNumber() <= chain.size()) {
+                chain.setRuleCounters(command.ruleNumber() - 1, PacketCounters.ZERO);
+            }
             return "";
         }
         chain.zero();

@@ -507,8 +507,10 @@ final class CommandParser {
         List<Rule> rules = new ArrayList<>();
         if ((commands & ruleCommands) != 0) {
             rules = rule.build();
-            if (rule.queuesToUserspace() && (commands & (Command.APPEND.bit() | Command.INSERT.bit()
-                    | Command.REPLACE.bit())) != 0) {
+            if (rule.queuesToUserspace() && (commands & (Command.DELETE.bit() | Command.CHECK.bit())) != 0) {
+                throw IptablesException.kernel("Bad rule (does a matching rule exist in that chain?)");
+            }
+            if (rule.queuesToUserspace()) {
                 String operation = commands == Command.APPEND.bit() ? "RULE_APPEND"
                         : commands == Command.INSERT.bit() ? "RULE_INSERT" : "RULE_REPLACE";
                 throw IptablesException.commit(operation + " failed (No such file or directory): rule in chain " + chain);

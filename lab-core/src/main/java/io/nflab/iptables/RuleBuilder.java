@@ -306,7 +306,11 @@ final class RuleBuilder implements RuleContext {
             return new Goto(jumpName);
         }
         if (ChainNames.isStandardVerdict(jumpName)) {
-            return jumpName.equals("QUEUE") ? Verdict.DROP : Verdict.valueOf(jumpName);
+            if (jumpName.equals("QUEUE")) {
+                // never stored: the caller reports the kernel's refusal (queuesToUserspace)
+                return NoTarget.INSTANCE;
+            }
+            return Verdict.valueOf(jumpName);
         }
         return new Jump(jumpName);
     }
