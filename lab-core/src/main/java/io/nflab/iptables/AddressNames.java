@@ -1,30 +1,52 @@
 package io.nflab.iptables;
 
 import io.nflab.address.Ipv4Address;
+import java.util.List;
 import java.util.Map;
 
 /**
- * How {@code iptables -L} without {@code -n} names an address: a host name, else a network name, else
- * the number. nflab never asks a resolver: it knows only Debian 12's defaults, {@code localhost} for
- * 127.0.0.1 (/etc/hosts) and the networks {@code default}, {@code loopback}, {@code link-local}
- * (/etc/networks). Any other address prints numerically, as iptables does when no name is found.
+ * Host and network names as iptables sees them through glibc, with Debian 12's standard tables and
+ * {@code hosts: files} (no DNS): {@code -L} without {@code -n} names 127.0.0.1 {@code localhost} and
+ * prints every other address in numbers (never a network name); {@code -s}/{@code -d} accept
+ * {@code localhost}, {@code ip6-localhost}, {@code ip6-loopback} (127.0.0.1) and the networks
+ * {@code default}, {@code loopback}, {@code link-local}. nflab never asks a resolver.
  */
 public final class AddressNames {
     private static final Map<Integer, String> HOSTS = Map.of(0x7f000001, "localhost");
-    private static final Map<Integer, String> NETWORKS = Map.of(
-            0, "default", 0x7f000000, "loopback", 0xa9fe0000, "link-local");
+    /**
+     * What an IPv4 getaddrinfo gives for the hosts table's names: localhost appears on the 127.0.0.1
+     * line and on the ::1 line, and glibc answers 127.0.0.1 for both, so it resolves to two addresses.
+     */
+    private static final Map<String, List<Integer>> HOST_NAMES = Map.of(
+            "localhost", List.of(0x7f000001, 0x7f000001),
+            "ip6-localhost", List.of(0x7f000001),
+            "ip6-loopback", List.of(0x7f000001));
+    private static final Map<String, Integer> NETWORK_NAMES = Map.of(
+            "default", 0, "loopback", 0x7f000000, "link-local", 0xa9fe0000);
 
     private AddressNames() {
     }
 
-    /** {@code xtables_ipaddr_to_anyname}. */
+    /** {@code xtables_ipaddr_to_anyname} with {@code hosts: files}: the host name, or the number. */
     public static String anyName(Ipv4Address address) {
         String host = HOSTS.get(address.bits());
+        return host != null ? host : address.toString();
+    }
+
+    /** A host name of the hosts table (getaddrinfo); null when unknown. */
+    public static Ipv4Address hostByName(String name) {
+        List<Integer> host = HOST_NAMES.get(name);
+        return host == null ? null : Ipv4Address.of(host.get(0));
+    }
+
+    /** A host name (all its addresses), then a network name, as {@code -s}/{@code -d} resolve them; empty when unknown. */
+    public static List<Ipv4Address> byName(String name) {
+        List<Integer> host = HOST_NAMES.get(name);
         if (host != null) {
-            return host;
+            return host.stream().map(Ipv4Address::of).toList();
         }
-        String network = NETWORKS.get(address.bits());
-        return network != null ? network : address.toString();
+        Integer network = NETWORK_NAMES.get(name);
+        return network != null ? List.of(Ipv4Address.of(network)) : List.of();
     }
 
     /** {@code xtables_ipmask_to_numeric}: empty for /32, {@code /len} when contiguous, else {@code /dotted}. */

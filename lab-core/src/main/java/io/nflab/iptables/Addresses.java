@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * {@code -s}/{@code -d} arguments as {@code xtables_ipparse_multiple} reads them: comma-separated
  * {@code address[/mask]}, the mask a prefix length or dotted; {@code 10.1} means {@code 10.1.0.0}.
- * Host names are never resolved (nflab does no DNS or hosts lookup): they are reported as not found.
+ * Names resolve only through {@link AddressNames} (localhost and Debian's standard networks); nflab
+ * does no DNS lookup, so any other name is reported as not found.
  */
 final class Addresses {
     private Addresses() {
@@ -28,10 +29,13 @@ final class Addresses {
                 host = "0.0.0.0";
             }
             Ipv4Address address = parseNumeric(host, false);
-            if (address == null) {
+            List<Ipv4Address> addresses = address != null ? List.of(address) : AddressNames.byName(host);
+            if (addresses.isEmpty()) {
                 throw IptablesException.parameter("host/network `" + host + "' not found");
             }
-            specs.add(new AddressSpec(address, mask, false));
+            for (Ipv4Address each : addresses) {
+                specs.add(new AddressSpec(each, mask, false));
+            }
         }
         return specs;
     }

@@ -20,6 +20,7 @@ final class CommandExecutor {
     private final Netfilter netfilter;
     private final ParsedCommand command;
     private final TableKind kind;
+    private final StringBuilder echoes = new StringBuilder();
 
     private CommandExecutor(Netfilter netfilter, ParsedCommand command, TableKind kind) {
         this.netfilter = netfilter;
@@ -37,6 +38,18 @@ final class CommandExecutor {
     }
 
     private String run() {
+        String output = dispatch();
+        return echoes + output;
+    }
+
+    /** With {@code -v}, a rule command prints each rule in iptables' one-line form first. */
+    private void echo(Rule rule) {
+        if (command.verbose()) {
+            echoes.append(ListFormat.oneLine(rule)).append('\n');
+        }
+    }
+
+    private String dispatch() {
         if (command.is(Command.LIST) || command.is(Command.LIST_RULES)) {
             return listAndZero();
         }
@@ -53,7 +66,7 @@ final class CommandExecutor {
         } else if (command.is(Command.REPLACE)) {
             replaceRule();
         } else if (command.is(Command.FLUSH)) {
-            flush();
+            return flush();
         } else if (command.is(Command.ZERO) || command.is(Command.ZERO_NUM)) {
             return zero();
         } else if (command.is(Command.NEW_CHAIN)) {
@@ -119,9 +132,10 @@ final class CommandExecutor {
         Chain chain = chainForChange(command.chain());
         int index = command.ruleNumber() - 1;
         for (Rule rule : command.rules()) {
+            echo(rule);
             if (append) {
                 chain.append(rule, command.counters());
-            } else if (index < chain.size()) {
+            } else if (index == 0 || index < chain.size()) {
                 chain.insert(index, rule, command.counters());
             } else if (index == chain.size() && index > 0) {
                 chain.append(rule, command.counters());
@@ -138,6 +152,7 @@ final class CommandExecutor {
             throw badRule();
         }
         for (Rule rule : command.rules()) {
+            echo(rule);
             int index = chain.get().indexOf(rule).orElseThrow(CommandExecutor::badRule);
             chain.get().delete(index);
         }
@@ -149,6 +164,7 @@ final class CommandExecutor {
             throw badRule();
         }
         for (Rule rule : command.rules()) {
+            echo(rule);
             if (chain.get().indexOf(rule).isEmpty()) {
                 throw badRule();
             }
@@ -156,13 +172,21 @@ final class CommandExecutor {
     }
 
     private void deleteNumber() {
-        Chain chain = table().flatMap(t -> t.chain(command.chain())).orElseThrow(CommandExecutor::noSuchChain);
+        Chain chain = realChain(command.chain());
         int index = command.ruleNumber() - 1;
         if (index >= chain.size()) {
-            throw IptablesException.kernel(chain.size() == 0 ? "No chain/target/match by that name"
-                    : "Index of deletion too big");
+            throw IptablesException.kernel("Index of deletion too big");
         }
         chain.delete(index);
+    }
+
+    /** A chain that exists in the kernel: a user chain or a registered built-in one; ENOENT otherwise. */
+    private Chain realChain(String name) {
+        Chain chain = table().flatMap(t -> t.chain(name)).orElseThrow(CommandExecutor::noSuchChain);
+        if (chain.hook().filter(hook -> !table().orElseThrow().isRegistered(hook)).isPresent()) {
+            throw noSuchChain();
+        }
+        return chain;
     }
 
     private void replaceRule() {
@@ -172,11 +196,12 @@ final class CommandExecutor {
                 throw IptablesException.parameter("Chain '" + target + "' does not exist");
             }
         });
-        Chain chain = table().flatMap(t -> t.chain(command.chain())).orElseThrow(CommandExecutor::noSuchChain);
+        Chain chain = realChain(command.chain());
         int index = command.ruleNumber() - 1;
         if (index >= chain.size()) {
-            throw noSuchChain();
+            throw IptablesException.kernel("Index of replacement too big");
         }
+        echo(rule);
         chain.replace(index, rule, command.counters());
         commitCheck("RULE_REPLACE", command.chain());
     }
@@ -188,12 +213,23 @@ final class CommandExecutor {
         });
     }
 
-    private void flush() {
+    private String flush() {
         if (command.chain() == null) {
-            table().ifPresent(t -> t.chains().forEach(Chain::flush));
-            return;
+            List<Chain> chains = new Listing(netfilter, kind).sortedChains();
+            chains.forEach(Chain::flush);
+            return flushMessages(chains);
         }
-        chainForChange(command.chain()).flush();
+        Chain chain = chainForChange(command.chain());
+        chain.flush();
+        return flushMessages(List.of(chain));
+    }
+
+    private String flushMessages(List<Chain> chains) {
+        StringBuilder out = new StringBuilder();
+        if (command.verbose()) {
+            chains.forEach(chain -> out.append("Flushing chain `").append(chain.name()).append("'\n"));
+        }
+        return out.toString();
     }
 
     private String zero() {
@@ -202,13 +238,17 @@ final class CommandExecutor {
             chains.forEach(Chain::zero);
             return zeroMessages(chains);
         }
+        if (command.is(Command.ZERO_NUM) && !chainExists(command.chain())) {
+            throw IptablesException.kernel("Incompatible with this kernel");
+        }
         Chain chain = chainForChange(command.chain());
         if (command.is(Command.ZERO_NUM)) {
             if (chain.size() == 0) {
                 throw badRule();
             }
-            int index = Math.min(command.ruleNumber(), chain.size()) - 1;
-            chain.setRuleCounters(index, PacketCounters.ZERO);
+            if (command.ruleNumber() <= chain.size()) {
+                chain.setRuleCounters(command.ruleNumber() - 1, PacketCounters.ZERO);
+            }
             return "";
         }
         chain.zero();

@@ -107,6 +107,9 @@ final class CommandParser {
     private final Getopt getopt;
     private final boolean restore;
     private final RuleBuilder rule;
+    private final StringBuilder warnings;
+    private boolean waitSet;
+    private boolean waitIntervalSet;
     private List<LongOption> longOptions = ORIGINAL_OPTIONS;
     private int commands;
     private String chain;
@@ -121,16 +124,20 @@ final class CommandParser {
     private long bytes;
     private boolean invert;
 
-    private CommandParser(List<String> argv, String defaultTable, boolean restore) {
+    private CommandParser(List<String> argv, String defaultTable, boolean restore, StringBuilder warnings) {
         this.getopt = new Getopt(argv, SHORT_OPTIONS);
         this.restore = restore;
         this.table = defaultTable;
-        this.rule = new RuleBuilder(getopt);
+        this.warnings = warnings;
+        this.rule = new RuleBuilder(getopt, warnings);
     }
 
-    /** Parses {@code argv} ({@code argv.get(0)} is the program name). {@code restore}: a line of iptables-restore. */
-    static ParsedCommand parse(List<String> argv, String defaultTable, boolean restore) {
-        return new CommandParser(argv, defaultTable, restore).run();
+    /**
+     * Parses {@code argv} ({@code argv.get(0)} is the program name); {@code restore}: a line of
+     * iptables-restore. Warnings iptables prints without failing are appended to {@code warnings}.
+     */
+    static ParsedCommand parse(List<String> argv, String defaultTable, boolean restore, StringBuilder warnings) {
+        return new CommandParser(argv, defaultTable, restore, warnings).run();
     }
 
     private ParsedCommand run() {
@@ -235,7 +242,7 @@ final class CommandParser {
                 }
                 policy = nextArgument();
             }
-            case 'h' -> throw new EarlyExit(Help.text());
+            case 'h' -> throw new EarlyExit(Help.text(rule.protocolMatchName()));
             case 'p' -> {
                 setOption(OPT_PROTOCOL);
                 rule.protocol(lastWord(), invert);
@@ -302,14 +309,29 @@ final class CommandParser {
                 if (restore) {
                     throw IptablesException.parameter("You cannot use `-w' from iptables-restore");
                 }
-                if (optarg == null && hasArgument()) {
-                    nextArgument();
+                String seconds = optarg != null ? optarg : hasArgument() ? nextArgument() : null;
+                if (seconds != null && scanUnsigned(seconds) == null) {
+                    throw IptablesException.parameter("wait seconds not numeric");
                 }
+                waitSet = true;
             }
             case 'W' -> {
                 if (restore) {
                     throw IptablesException.parameter("You cannot use `-W' from iptables-restore");
                 }
+                String interval = optarg != null ? optarg : hasArgument() ? nextArgument() : null;
+                if (interval == null) {
+                    throw IptablesException.parameter("wait interval value required");
+                }
+                Long usec = scanUnsigned(interval);
+                if (usec == null) {
+                    throw IptablesException.parameter("wait interval not numeric");
+                }
+                if (usec > 999999) {
+                    throw IptablesException.parameter("too long usec wait " + usec + " > 999999 usec");
+                }
+                warnings.append("Ignoring deprecated --wait-interval option.\n");
+                waitIntervalSet = true;
             }
             case '0' -> setOption(OPT_LINENUMBERS);
             case 'M' -> {
@@ -445,12 +467,19 @@ final class CommandParser {
         }
         int start = i;
         long value = 0;
+        boolean overflow = false;
         while (i < text.length() && Character.isDigit(text.charAt(i))) {
-            value = value * 10 + (text.charAt(i) - '0');
+            long next = value * 10 + (text.charAt(i) - '0');
+            overflow |= Long.compareUnsigned(value, Long.divideUnsigned(-1L, 10)) > 0
+                    || Long.compareUnsigned(next, value * 10) < 0;
+            value = next;
             i++;
         }
         if (i == start) {
             return null;
+        }
+        if (overflow) {
+            value = -1L;
         }
         return negative ? -value : value;
     }
@@ -459,6 +488,9 @@ final class CommandParser {
         if (table.equals("nat") && ("DROP".equals(policy) || "DROP".equals(rule.jumpName()))) {
             throw IptablesException.parameter("\nThe \"nat\" table is not intended for filtering, "
                     + "the use of DROP is therefore inhibited.\n\n");
+        }
+        if (!waitSet && waitIntervalSet) {
+            throw IptablesException.parameter("--wait-interval only makes sense with --wait\n");
         }
         rule.finishExtensions();
         if (getopt.optind() < getopt.argc()) {
@@ -475,6 +507,14 @@ final class CommandParser {
         List<Rule> rules = new ArrayList<>();
         if ((commands & ruleCommands) != 0) {
             rules = rule.build();
+            if (rule.queuesToUserspace() && (commands & (Command.DELETE.bit() | Command.CHECK.bit())) != 0) {
+                throw IptablesException.kernel("Bad rule (does a matching rule exist in that chain?)");
+            }
+            if (rule.queuesToUserspace()) {
+                String operation = commands == Command.APPEND.bit() ? "RULE_APPEND"
+                        : commands == Command.INSERT.bit() ? "RULE_INSERT" : "RULE_REPLACE";
+                throw IptablesException.commit(operation + " failed (No such file or directory): rule in chain " + chain);
+            }
             if (commands == Command.REPLACE.bit() && rules.size() != 1) {
                 throw IptablesException.parameter("Replacement rule does not specify a unique address");
             }

@@ -15,13 +15,17 @@ import io.nflab.iptables.match.MultiportExtension;
 import io.nflab.iptables.match.OwnerExtension;
 import io.nflab.iptables.match.PkttypeExtension;
 import io.nflab.iptables.match.RecentExtension;
+import io.nflab.iptables.match.SctpExtension;
 import io.nflab.iptables.match.StateExtension;
 import io.nflab.iptables.match.TcpExtension;
 import io.nflab.iptables.match.TosMatchExtension;
 import io.nflab.iptables.match.TtlMatchExtension;
 import io.nflab.iptables.match.UdpExtension;
 import io.nflab.iptables.match.IcmpExtension;
+import io.nflab.iptables.target.AuditExtension;
+import io.nflab.iptables.target.ClassifyExtension;
 import io.nflab.iptables.target.ConnmarkExtension;
+import io.nflab.iptables.target.NfqueueExtension;
 import io.nflab.iptables.target.CtExtension;
 import io.nflab.iptables.target.DscpExtension;
 import io.nflab.iptables.target.LogExtension;
@@ -52,11 +56,12 @@ public final class Extensions {
                     new CommentExtension(), new IprangeExtension(), new MacExtension(), new LimitExtension(),
                     new RecentExtension(), new ConnlimitExtension(), new TosMatchExtension(), new DscpMatchExtension(),
                     new TtlMatchExtension(), new LengthExtension(), new AddrtypeExtension(), new PkttypeExtension(),
-                    new OwnerExtension()),
+                    new OwnerExtension(), new SctpExtension()),
             List.of(new RejectExtension(), new LogExtension(), NatExtension.dnat(), NatExtension.snat(),
                     new MasqueradeExtension(), new RedirectExtension(), new MarkExtension(), new ConnmarkExtension(),
                     new TosExtension(), new TtlExtension(), new DscpExtension(), new NotrackExtension(),
-                    new CtExtension(), new TraceExtension()));
+                    new CtExtension(), new TraceExtension(), new NfqueueExtension(), new AuditExtension(),
+                    new ClassifyExtension()));
 
     private final Map<String, MatchExtension<?>> matchesByName = new HashMap<>();
     private final Map<Class<?>, MatchExtension<?>> matchesByType = new HashMap<>();

@@ -11,11 +11,21 @@ final class Help {
     }
 
     static String text() {
-        try (InputStream in = Help.class.getResourceAsStream("iptables-help.txt")) {
+        return resource("iptables-help.txt").orElseThrow(() ->
+                new IllegalStateException("resource io/nflab/iptables/iptables-help.txt is missing"));
+    }
+
+    /** The help after {@code -p PROTO -h}: iptables' own, then the protocol match's (kept for tcp). */
+    static String text(String protocolMatch) {
+        return text() + (protocolMatch == null ? "" : resource("help-" + protocolMatch + ".txt").orElse(""));
+    }
+
+    private static java.util.Optional<String> resource(String name) {
+        try (InputStream in = Help.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("resource io/nflab/iptables/iptables-help.txt is missing");
+                return java.util.Optional.empty();
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return java.util.Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

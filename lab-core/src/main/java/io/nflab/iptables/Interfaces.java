@@ -10,9 +10,13 @@ final class Interfaces {
     private Interfaces() {
     }
 
-    static InterfaceSpec parse(String name, boolean negated) {
+    static InterfaceSpec parse(String name, boolean negated, RuleContext rule) {
         if (name.length() > MAX_NAME) {
             throw IptablesException.parameter("interface name `" + name + "' must be shorter than IFNAMSIZ (" + MAX_NAME + ")");
+        }
+        if (name.indexOf('/') >= 0 || name.indexOf(' ') >= 0) {
+            rule.warn("Warning: weird character in interface `" + name
+                    + "' ('/' and ' ' are not allowed by the kernel).");
         }
         if (name.endsWith("+")) {
             return new InterfaceSpec(name.substring(0, name.length() - 1), true, negated);

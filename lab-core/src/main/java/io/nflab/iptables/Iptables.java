@@ -41,14 +41,15 @@ public final class Iptables {
     private static CommandResult iptables(Netfilter netfilter, List<String> argv) {
         List<String> args = new java.util.ArrayList<>(argv);
         args.set(0, "iptables");
+        StringBuilder warnings = new StringBuilder();
         try {
-            ParsedCommand command = CommandParser.parse(args, "filter", false);
+            ParsedCommand command = CommandParser.parse(args, "filter", false, warnings);
             String stdout = CommandExecutor.execute(netfilter, command);
-            return new CommandResult(0, stdout, "");
+            return new CommandResult(0, stdout, warnings.toString());
         } catch (CommandParser.EarlyExit exit) {
-            return new CommandResult(0, exit.stdout, "");
+            return new CommandResult(0, exit.stdout, warnings.toString());
         } catch (IptablesException e) {
-            return new CommandResult(e.exitCode(), "", e.render("iptables", -1));
+            return new CommandResult(e.exitCode(), "", warnings + e.render("iptables", -1));
         }
     }
 }

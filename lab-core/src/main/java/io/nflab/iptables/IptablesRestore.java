@@ -57,6 +57,13 @@ final class IptablesRestore {
         String warnings = "";
         for (;;) {
             Getopt.Result result = getopt.next(OPTIONS);
+            if (result instanceof Getopt.Found waitOption && waitOption.optarg() == null
+                    && (Character.valueOf('w').equals(waitOption.key()) || Character.valueOf('W').equals(waitOption.key()))
+                    && getopt.optind() < getopt.argc() && !getopt.arg(getopt.optind()).startsWith("-")
+                    && !getopt.arg(getopt.optind()).startsWith("!")) {
+                getopt.setOptind(getopt.optind() + 1);
+                continue;
+            }
             if (result instanceof Getopt.End) {
                 break;
             }
@@ -97,7 +104,7 @@ final class IptablesRestore {
         }
         if (files.size() == 1) {
             return new CommandResult(1, "", warnings + "Can't open " + files.get(0)
-                    + ": nflab reads the rules from standard input only\n");
+                    + ": No such file or directory\n");
         }
         RestoreRun run = new RestoreRun(netfilter, new Options(counters, noflush, test, verbose, table));
         CommandResult result = run.apply(stdin);

@@ -19,7 +19,7 @@ import java.util.Set;
  * What the kernel checks when an nf_tables batch is committed: each target and match is allowed in
  * the table ({@code xt_check_target}) and at every hook from which its chain can be reached through
  * jumps and gotos; chains must not loop. A failure is the commit's "Invalid argument" (or
- * "Too many levels of symbolic links" for a loop).
+ * "Too many links" for a loop).
  */
 final class KernelValidation {
     private KernelValidation() {
@@ -32,12 +32,16 @@ final class KernelValidation {
             Hook hook = chain.hook().orElseThrow();
             Deque<Chain> path = new ArrayDeque<>();
             if (walk(table, chain, hook, reach, path, new HashSet<>())) {
-                return Optional.of("Too many levels of symbolic links");
+                return Optional.of("Too many links");
             }
         }
         for (Chain chain : table.chains()) {
             Set<Hook> hooks = reach.getOrDefault(chain.name(), Set.of());
             for (Rule rule : chain.rules()) {
+                Optional<String> refusal = refusal(rule.target());
+                if (refusal.isPresent()) {
+                    return refusal;
+                }
                 if (!accepts(rule, table, hooks)) {
                     return Optional.of("Invalid argument");
                 }
@@ -82,6 +86,10 @@ final class KernelValidation {
 
     private static <M extends Match> boolean matchAccepts(M match, Table table, Set<Hook> hooks) {
         return Extensions.get().forMatch(match).kernelAccepts(match, table.kind(), hooks);
+    }
+
+    private static <T extends Target> Optional<String> refusal(T target) {
+        return Extensions.get().forTarget(target).flatMap(extension -> extension.kernelRefusal(target));
     }
 
     private static <T extends Target> boolean targetAccepts(T target, Rule rule, Table table, Set<Hook> hooks) {

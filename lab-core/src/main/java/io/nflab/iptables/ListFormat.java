@@ -92,6 +92,31 @@ final class ListFormat {
         out.append('\n');
     }
 
+    /**
+     * The one-line form iptables prints for a rule it adds, deletes or checks with {@code -v}
+     * (FMT_PRINT_RULE: no table columns, numeric): {@code ACCEPT  all opt -- in * out *  0.0.0.0/0  -> 0.0.0.0/0  }.
+     */
+    static String oneLine(Rule rule) {
+        IpSpec ip = rule.ip();
+        StringBuilder out = new StringBuilder();
+        out.append(RuleFormat.targetName(rule.target())).append(' ');
+        out.append(ip.protocol().negated() ? '!' : ' ');
+        out.append(Protocols.name(ip.protocol().value(), true).orElse(Integer.toString(ip.protocol().value())))
+                .append(' ');
+        out.append("opt ").append(ip.fragment() == FragmentSpec.NOT_NON_FIRST_FRAGMENTS ? '!' : '-')
+                .append(ip.fragment() == FragmentSpec.ANY ? '-' : 'f').append(' ');
+        ListFormat numericFormat = new ListFormat(true, true, false, false);
+        out.append("in ").append(numericFormat.iface(ip.in())).append(' ');
+        out.append("out ").append(numericFormat.iface(ip.out())).append(' ');
+        out.append(ip.source().negated() ? '!' : ' ')
+                .append(AddressNames.column(ip.source().address(), ip.source().mask(), true)).append(' ');
+        out.append(ip.destination().negated() ? '!' : ' ').append("-> ")
+                .append(AddressNames.column(ip.destination().address(), ip.destination().mask(), true));
+        out.append("  ");
+        out.append(RuleFormat.listDetails(rule, true));
+        return out.toString();
+    }
+
     private String iface(InterfaceSpec spec) {
         if (spec.isAny()) {
             return numeric ? "*" : "any";

@@ -45,6 +45,7 @@ final class RestoreRun {
     private final Netfilter netfilter;
     private final IptablesRestore.Options options;
     private final StringBuilder stdout = new StringBuilder();
+    private final StringBuilder warnings = new StringBuilder();
     private final List<Action> actions = new ArrayList<>();
     private TableKind table;
     private boolean inTable;
@@ -58,15 +59,17 @@ final class RestoreRun {
         List<String> lines = lines(input);
         try {
             for (int i = 0; i < lines.size(); i++) {
-                line(lines.get(i), i + 1);
+                boolean newline = i < lines.size() - 1 || input.endsWith("\n");
+                line(lines.get(i), i + 1, newline);
             }
             if (inTable) {
-                return new CommandResult(1, stdout.toString(), PROGRAM + ": COMMIT expected at line "
+                return new CommandResult(1, stdout.toString(), warnings + PROGRAM + ": COMMIT expected at line "
                         + (lines.size() + 1) + "\n");
             }
-            return new CommandResult(0, stdout.toString(), "");
+            return new CommandResult(0, stdout.toString(), warnings.toString());
         } catch (Stop stop) {
-            return new CommandResult(stop.result.exitCode(), stdout + stop.result.stdout(), stop.result.stderr());
+            return new CommandResult(stop.result.exitCode(), stdout + stop.result.stdout(),
+                    warnings + stop.result.stderr());
         }
     }
 
@@ -90,7 +93,7 @@ final class RestoreRun {
         return options.table() != null && table != null && !table.label().equals(options.table());
     }
 
-    private void line(String text, int number) {
+    private void line(String text, int number, boolean newline) {
         if (text.isEmpty()) {
             return;
         }
@@ -114,7 +117,7 @@ final class RestoreRun {
             return;
         }
         if (inTable) {
-            ruleLine(text, number);
+            ruleLine(newline ? text + "\n" : text, number);
             return;
         }
         if (skipping()) {
@@ -200,6 +203,9 @@ final class RestoreRun {
             return;
         }
         List<String> argv = new ArrayList<>(List.of(PROGRAM, "-t", table.label()));
+        if (options.verbose() && !options.noflush()) {
+            argv.add("-v");
+        }
         String rest = text;
         if (rest.startsWith("[")) {
             int close = rest.indexOf(']');
@@ -223,7 +229,7 @@ final class RestoreRun {
         }
         argv.addAll(RestoreTokenizer.split(rest));
         try {
-            actions.add(new Run(CommandParser.parse(argv, table.label(), true), number));
+            actions.add(new Run(CommandParser.parse(argv, table.label(), true, warnings), number));
         } catch (CommandParser.IgnoredLine ignored) {
             // -6 lines are for ip6tables-restore
         } catch (CommandParser.EarlyExit exit) {
@@ -252,8 +258,14 @@ final class RestoreRun {
 
     private void apply(Netfilter work, Action action) {
         if (action instanceof Flush) {
-            work.resetTable(table);
+            if (options.verbose()) {
+                work.table(table).ifPresent(this::flushMessages);
+            }
+            work.removeTable(table);
         } else if (action instanceof SetPolicy set) {
+            if (set.policy().equals("-")) {
+                return;
+            }
             Policy policy = Policy.byName(set.policy()).orElseThrow(() -> IptablesException.kernel("Bad policy name"));
             Hook hook = builtin(set.chain()).orElseThrow();
             Table target = work.createTable(table);
@@ -268,6 +280,19 @@ final class RestoreRun {
             }
         } else if (action instanceof Run run) {
             stdout.append(CommandExecutor.execute(work, run.command()));
+        }
+    }
+
+    /** What iptables-restore -v prints when it flushes a table: every chain, then the user chains it deletes. */
+    private void flushMessages(Table existing) {
+        List<Chain> chains = new Listing(existing).sortedChains();
+        for (Chain chain : chains) {
+            stdout.append("Flushing chain `").append(chain.name()).append("'\n");
+        }
+        for (Chain chain : chains) {
+            if (!chain.isBuiltin()) {
+                stdout.append("Deleting chain `").append(chain.name()).append("'\n");
+            }
         }
     }
 

@@ -44,6 +44,7 @@ final class RuleBuilder implements RuleContext {
     }
 
     private final Getopt getopt;
+    private final StringBuilder warnings;
     private final List<MatchInstance> matches = new ArrayList<>();
     /** Extensions in the order their options were merged into the getopt table, newest first. */
     private final List<Object> merged = new ArrayList<>();
@@ -64,8 +65,14 @@ final class RuleBuilder implements RuleContext {
     private OptionParser<? extends Target> targetParser;
     private Target target;
 
-    RuleBuilder(Getopt getopt) {
+    RuleBuilder(Getopt getopt, StringBuilder warnings) {
         this.getopt = getopt;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public void warn(String message) {
+        warnings.append(message).append('\n');
     }
 
     @Override
@@ -112,11 +119,11 @@ final class RuleBuilder implements RuleContext {
     }
 
     void inInterface(String name, boolean negated) {
-        in = Interfaces.parse(name, negated);
+        in = Interfaces.parse(name, negated, this);
     }
 
     void outInterface(String name, boolean negated) {
-        out = Interfaces.parse(name, negated);
+        out = Interfaces.parse(name, negated, this);
     }
 
     void fragment(boolean negated) {
@@ -300,20 +307,38 @@ final class RuleBuilder implements RuleContext {
         }
         if (ChainNames.isStandardVerdict(jumpName)) {
             if (jumpName.equals("QUEUE")) {
-                throw UnsupportedExtensions.refuse("target", "QUEUE");
+                // never stored: the caller reports the kernel's refusal (queuesToUserspace)
+                return NoTarget.INSTANCE;
             }
             return Verdict.valueOf(jumpName);
         }
         return new Jump(jumpName);
     }
 
+    /**
+     * {@code -j QUEUE}: the kernel refuses it when the rule is committed (no queue handler), so the
+     * rule never exists; the caller reports that refusal.
+     */
+    boolean queuesToUserspace() {
+        return "QUEUE".equals(jumpName) && !isGoto;
+    }
+
+    /** The match {@code -h} describes after iptables' own help: the protocol's, when no -m was given. */
+    String protocolMatchName() {
+        if (!matches.isEmpty() || protocolText == null) {
+            return null;
+        }
+        return Numbers.parse(protocolText, 0, 255).isPresent() ? Protocols.name(protocol, false).orElse(null)
+                : protocolText;
+    }
+
     /** The nf_tables backend turns tcp/udp port tests into native expressions and checks the protocol then. */
     private void checkNativeTranslation(Match match) {
         if (match instanceof TcpMatch tcp && !tcp.equals(TcpMatch.ANY) && !tcp.option().negated()
-                && tcp.option().value() == 0 && (protocol != 6 || protocolNegated)) {
+                && tcp.option().value() == 0 && protocol != 6) {
             throw IptablesException.parameter("TCP match requires '-p tcp'");
         }
-        if (match instanceof UdpMatch udp && !udp.equals(UdpMatch.ANY) && (protocol != 17 || protocolNegated)) {
+        if (match instanceof UdpMatch udp && !udp.equals(UdpMatch.ANY) && protocol != 17) {
             throw IptablesException.parameter("UDP match requires '-p udp'");
         }
     }

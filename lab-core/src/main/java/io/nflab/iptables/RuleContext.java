@@ -18,4 +18,7 @@ public interface RuleContext {
      * {@code -} or {@code !} (iptables' {@code xs_has_arg}); null otherwise, consuming nothing.
      */
     String takeFollowingWord();
+
+    /** Prints a warning on stderr, as iptables does for things it accepts but doubts. */
+    void warn(String message);
 }

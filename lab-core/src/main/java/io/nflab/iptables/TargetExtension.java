@@ -50,4 +50,12 @@ public interface TargetExtension<T extends Target> {
     default boolean kernelAccepts(T target, IpSpec ip, TableKind table, Set<Hook> hooks) {
         return true;
     }
+
+    /**
+     * What the kernel answers when it cannot set the target up at all, whatever the hook (an unknown
+     * conntrack helper: "No such file or directory"); empty when it can.
+     */
+    default java.util.Optional<String> kernelRefusal(T target) {
+        return java.util.Optional.empty();
+    }
 }

@@ -7,12 +7,12 @@ import java.util.Set;
  * clear message rather than silently treated as a chain name or ignored.
  */
 final class UnsupportedExtensions {
-    private static final Set<String> TARGETS = Set.of("AUDIT", "CHECKSUM", "CLASSIFY", "CLUSTERIP",
-            "CONNSECMARK", "ECN", "HMARK", "IDLETIMER", "LED", "NETMAP", "NFLOG", "NFQUEUE", "RATEEST",
-            "SECMARK", "SET", "SYNPROXY", "TCPMSS", "TCPOPTSTRIP", "TEE", "TPROXY", "ULOG", "QUEUE");
+    private static final Set<String> TARGETS = Set.of("CHECKSUM", "CLUSTERIP", "CONNSECMARK", "ECN", "HMARK",
+            "IDLETIMER", "LED", "NETMAP", "NFLOG", "RATEEST", "SECMARK", "SET", "SYNPROXY", "TCPMSS",
+            "TCPOPTSTRIP", "TEE", "TPROXY", "ULOG");
     private static final Set<String> MATCHES = Set.of("ah", "bpf", "cgroup", "cluster", "connbytes", "connlabel",
             "cpu", "dccp", "devgroup", "ecn", "esp", "hashlimit", "helper", "ipcomp", "ipvs", "nfacct", "osf",
-            "physdev", "policy", "quota", "rateest", "realm", "rpfilter", "sctp", "set", "socket", "statistic",
+            "physdev", "policy", "quota", "rateest", "realm", "rpfilter", "set", "socket", "statistic",
             "string", "tcpmss", "time", "u32");
 
     private UnsupportedExtensions() {

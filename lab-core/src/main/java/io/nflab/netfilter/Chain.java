@@ -38,9 +38,19 @@ public final class Chain {
         this.bytes = bytes;
     }
 
-    /** A built-in chain with policy ACCEPT, as the kernel creates it. */
+    /** A built-in chain with policy ACCEPT, as the kernel creates it, outside any table. */
+    static Chain builtin(Hook hook) {
+        return builtin(hook, new Revision(null));
+    }
+
+    /** A built-in chain with policy ACCEPT whose changes bump {@code revision}. */
     static Chain builtin(Hook hook, Revision revision) {
         return new Chain(hook.name(), hook, Policy.ACCEPT, new ArrayList<>(), new long[4], new long[4], revision);
+    }
+
+    /** A user chain outside any table. */
+    static Chain user(String name) {
+        return user(name, new Revision(null));
     }
 
     static Chain user(String name, Revision revision) {

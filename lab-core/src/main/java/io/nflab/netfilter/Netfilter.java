@@ -65,12 +65,11 @@ public final class Netfilter {
         return table;
     }
 
-    /** Replaces (or adds) one table with a fresh, empty one and returns it. */
-    public Table resetTable(TableKind kind) {
-        Table fresh = Table.create(kind, revision);
-        tables.put(kind, fresh);
-        revision.bump();
-        return fresh;
+    /** Deletes a table with everything in it (iptables-restore's flush of a table does this). */
+    public void removeTable(TableKind kind) {
+        if (tables.remove(kind) != null) {
+            revision.bump();
+        }
     }
 
     /** Sets one table to a deep copy of {@code table}. */

@@ -20,7 +20,7 @@ record Fixture(String name, List<Scenario> scenarios) {
 
     record Step(String commandLine, String stdin, String stdout, String stderr, int exitCode) {
         List<String> argv() {
-            return ShellWords.split(commandLine);
+            return CommandLineWords.split(commandLine);
         }
     }
 

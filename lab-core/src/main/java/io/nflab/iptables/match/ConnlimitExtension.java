@@ -55,7 +55,8 @@ public final class ConnlimitExtension implements MatchExtension<ConnlimitMatch> 
                         limit = OptionValues.integer("connlimit", canonicalName(id), argument, 0, 0xffffffffL);
                         upto = (id == UPTO) != inverted;
                     }
-                    case MASK -> mask = (int) OptionValues.integer("connlimit", "connlimit-mask", argument, 0, 32);
+                    case MASK -> mask = (int) Math.min(32,
+                            OptionValues.integer("connlimit", "connlimit-mask", argument, 0, 128));
                     case SADDR -> perDestination = false;
                     default -> perDestination = true;
                 }

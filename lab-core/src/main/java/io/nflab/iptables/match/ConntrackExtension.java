@@ -125,8 +125,13 @@ public final class ConntrackExtension implements MatchExtension<ConntrackMatch> 
     static AddressSpec hostMask(String text, boolean inverted) {
         int slash = text.indexOf('/');
         String host = slash < 0 ? text : text.substring(0, slash);
-        Ipv4Address address = Ipv4Address.tryParse(host).orElseThrow(() ->
-                IptablesException.parameter("host/network `" + host + "' not found"));
+        Ipv4Address address = Ipv4Address.tryParse(host).orElse(null);
+        if (address == null) {
+            address = host.contains(",") ? null : io.nflab.iptables.AddressNames.hostByName(host);
+        }
+        if (address == null) {
+            throw IptablesException.parameter("getaddrinfo: Name or service not known\n");
+        }
         Ipv4Address mask = Ipv4Address.BROADCAST;
         if (slash >= 0) {
             String maskText = text.substring(slash + 1);
@@ -189,7 +194,8 @@ public final class ConntrackExtension implements MatchExtension<ConntrackMatch> 
     private static long number(String text) {
         var value = Numbers.parse(text, 0, 0xffffffffL);
         if (value.isEmpty()) {
-            throw IptablesException.parameter("conntrack: bad value for option \"--ctexpire\" near \"" + text + "\"\n");
+            throw IptablesException.parameter("conntrack: bad value for option \"--ctexpire\" near \"" + text
+                    + "\", or out of range (0-4294967295).\n");
         }
         return value.getAsLong();
     }

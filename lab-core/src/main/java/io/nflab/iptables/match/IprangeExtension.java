@@ -46,6 +46,9 @@ public final class IprangeExtension implements MatchExtension<IprangeMatch> {
             @Override
             protected void parse(int id, String argument, boolean inverted) {
                 Negatable<Range> range = new Negatable<>(range(argument, "--" + canonicalName(id)), inverted);
+                if (range.value().first().compareTo(range.value().last()) > 0) {
+                    rule.warn("xt_iprange: range " + argument + " is reversed and will never match");
+                }
                 if (id == SRC) {
                     source = Optional.of(range);
                 } else {

@@ -48,7 +48,8 @@ public final class LengthExtension implements MatchExtension<LengthMatch> {
             private int value(String text) {
                 var value = io.nflab.iptables.Numbers.parse(text, 0, 65535);
                 if (value.isEmpty()) {
-                    throw IptablesException.parameter("length: bad value for option \"--length\" near \"" + text + "\"\n");
+                    throw IptablesException.parameter("length: bad value for option \"--length\" near \"" + text
+                            + "\", or out of range (0-65535).\n");
                 }
                 return (int) value.getAsLong();
             }

@@ -86,8 +86,8 @@ public final class OwnerExtension implements MatchExtension<OwnerMatch> {
     }
 
     /** A user or group name (of the base accounts), or {@code N}, {@code N-M}, {@code N:M}. */
-    private static IdRange range(String text, String option, Function<String, Optional<Integer>> names) {
-        Optional<Integer> named = names.apply(text);
+    private static IdRange range(String text, String option, Function<String, Optional<Long>> names) {
+        Optional<Long> named = names.apply(text);
         if (named.isPresent()) {
             return new IdRange(named.get(), named.get());
         }
@@ -148,6 +148,8 @@ public final class OwnerExtension implements MatchExtension<OwnerMatch> {
 
     @Override
     public boolean kernelAccepts(OwnerMatch match, TableKind table, Set<Hook> hooks) {
-        return EnumSet.of(Hook.OUTPUT, Hook.POSTROUTING).containsAll(hooks);
+        boolean ordered = match.uid().map(uid -> uid.value().first() <= uid.value().last()).orElse(true)
+                && match.gid().map(gid -> gid.value().first() <= gid.value().last()).orElse(true);
+        return ordered && EnumSet.of(Hook.OUTPUT, Hook.POSTROUTING).containsAll(hooks);
     }
 }

@@ -11,13 +11,14 @@ import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.IpSpec;
 import io.nflab.netfilter.TableKind;
 import io.nflab.netfilter.target.CtTarget;
+import io.nflab.netfilter.target.CtTarget.ZoneDirection;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
-/**
- * {@code -j CT} (libxt_CT, raw only): {@code --notrack}, {@code --helper NAME}, {@code --zone ID}.
- * The timeout, event and directional-zone options are refused: nflab does not emulate them.
- */
+/** {@code -j CT} (libxt_CT revision 2, raw only). */
 public final class CtExtension implements TargetExtension<CtTarget> {
     private static final int NOTRACK = 0;
     private static final int HELPER = 1;
@@ -36,6 +37,13 @@ public final class CtExtension implements TargetExtension<CtTarget> {
             ExtensionOption.withArgument("zone-orig", ZONE_ORIG),
             ExtensionOption.withArgument("zone-reply", ZONE_REPLY),
             ExtensionOption.withArgument("zone", ZONE));
+    /** The kernel's event bits, in its order (ct_event_tbl, exp_event_tbl). */
+    private static final List<String> CT_EVENTS = List.of("new", "related", "destroy", "reply", "assured",
+            "protoinfo", "helper", "mark", "natseqinfo", "secmark");
+    private static final List<String> EXP_EVENTS = List.of("new");
+    /** The conntrack helpers a Debian 12 kernel ships. */
+    private static final Set<String> HELPERS = Set.of("amanda", "ftp", "h323", "irc", "netbios-ns", "pptp", "sane",
+            "sip", "snmp", "tftp", "Q.931", "RAS");
 
     @Override
     public String name() {
@@ -57,63 +65,123 @@ public final class CtExtension implements TargetExtension<CtTarget> {
         return new StandardOptionParser<>("CT", OPTIONS) {
             private boolean notrack;
             private String helper = "";
+            private String timeout = "";
             private int zone;
+            private ZoneDirection direction = ZoneDirection.BOTH;
+            private boolean fromMark;
+            private List<String> ctEvents = List.of();
+            private List<String> expEvents = List.of();
 
             @Override
             protected void parse(int id, String argument, boolean inverted) {
                 switch (id) {
                     case NOTRACK -> notrack = true;
-                    case HELPER -> helper = argument.length() > 15 ? argument.substring(0, 15) : argument;
-                    case ZONE -> {
+                    case HELPER -> helper = truncate(argument, 16);
+                    case TIMEOUT -> timeout = truncate(argument, 32);
+                    case CTEVENTS -> ctEvents = events(argument, CT_EVENTS, "ctevents");
+                    case EXPEVENTS -> expEvents = events(argument, EXP_EVENTS, "expevents");
+                    default -> {
+                        if (id == ZONE_ORIG) {
+                            direction = ZoneDirection.ORIGINAL;
+                        } else if (id == ZONE_REPLY) {
+                            direction = ZoneDirection.REPLY;
+                        }
                         if (argument.equalsIgnoreCase("mark")) {
-                            throw IptablesException.parameter("nflab does not emulate CT --zone mark");
+                            fromMark = true;
+                            zone = 0;
+                        } else {
+                            var value = Numbers.parse(argument, 0, 65535);
+                            if (value.isEmpty()) {
+                                throw IptablesException.parameter("Cannot parse " + argument + " as a zone ID");
+                            }
+                            fromMark = false;
+                            zone = (int) value.getAsLong();
                         }
-                        var value = Numbers.parse(argument, 0, 65535);
-                        if (value.isEmpty()) {
-                            throw IptablesException.parameter("Cannot parse " + argument + " as a zone ID");
-                        }
-                        zone = (int) value.getAsLong();
                     }
-                    default -> throw IptablesException.parameter("nflab does not emulate CT --" + canonicalName(id));
                 }
             }
 
             @Override
             public CtTarget finish() {
-                return new CtTarget(notrack, helper, zone);
+                return new CtTarget(notrack, helper, zone, direction, fromMark, ctEvents, expEvents, timeout);
             }
         };
     }
 
+    private static String truncate(String text, int size) {
+        return text.length() >= size ? text.substring(0, size - 1) : text;
+    }
+
+    /** A comma list of event names, kept in the kernel's order. */
+    private static List<String> events(String text, List<String> known, String option) {
+        List<String> given = new ArrayList<>();
+        for (String word : text.split(",", -1)) {
+            String name = word.toLowerCase(Locale.ROOT);
+            if (!known.contains(name)) {
+                throw IptablesException.parameter("Unknown event type \"" + word + "\"");
+            }
+            given.add(name);
+        }
+        List<String> ordered = new ArrayList<>();
+        for (String name : known) {
+            if (given.contains(name)) {
+                ordered.add(name);
+            }
+        }
+        return ordered;
+    }
+
     @Override
     public void save(CtTarget target, IpSpec ip, StringBuilder out) {
-        if (target.notrack()) {
-            out.append(" --notrack");
-        }
-        if (!target.helper().isEmpty()) {
-            out.append(" --helper ").append(target.helper());
-        }
-        if (target.zone() != 0) {
-            out.append(" --zone ").append(target.zone());
-        }
+        describe(target, "--", out);
     }
 
     @Override
     public void print(CtTarget target, IpSpec ip, boolean numeric, StringBuilder out) {
         out.append(" CT");
+        describe(target, "", out);
+    }
+
+    private static void describe(CtTarget target, String prefix, StringBuilder out) {
         if (target.notrack()) {
-            out.append(" notrack");
+            out.append(' ').append(prefix).append("notrack");
         }
         if (!target.helper().isEmpty()) {
-            out.append(" helper ").append(target.helper());
+            out.append(' ').append(prefix).append("helper ").append(target.helper());
         }
-        if (target.zone() != 0) {
-            out.append(" zone ").append(target.zone());
+        if (!target.timeout().isEmpty()) {
+            out.append(' ').append(prefix).append("timeout ").append(target.timeout());
+        }
+        if (!target.ctEvents().isEmpty()) {
+            out.append(' ').append(prefix).append("ctevents ").append(String.join(",", target.ctEvents()));
+        }
+        if (!target.expectationEvents().isEmpty()) {
+            out.append(' ').append(prefix).append("expevents ").append(String.join(",", target.expectationEvents()));
+        }
+        if (target.zoneFromMark() || target.zone() != 0) {
+            out.append(' ').append(prefix).append("zone");
+            if (target.zoneDirection() == ZoneDirection.ORIGINAL) {
+                out.append("-orig");
+            } else if (target.zoneDirection() == ZoneDirection.REPLY) {
+                out.append("-reply");
+            }
+            out.append(target.zoneFromMark() ? " mark" : " " + target.zone());
         }
     }
 
     @Override
     public boolean kernelAccepts(CtTarget target, IpSpec ip, TableKind table, Set<Hook> hooks) {
         return table == TableKind.RAW;
+    }
+
+    @Override
+    public Optional<String> kernelRefusal(CtTarget target) {
+        if (!target.timeout().isEmpty()) {
+            return Optional.of("Invalid argument");
+        }
+        if (!target.helper().isEmpty() && !HELPERS.contains(target.helper())) {
+            return Optional.of("No such file or directory");
+        }
+        return Optional.empty();
     }
 }

@@ -36,7 +36,7 @@ final class NatRanges {
         int dash = addresses.indexOf('-');
         Ipv4Address min = address(dash < 0 ? addresses : addresses.substring(0, dash));
         Ipv4Address max = dash < 0 ? min : address(addresses.substring(dash + 1));
-        return new NatRange(min, max, ports.minPort(), ports.maxPort(), true, ports.hasPorts());
+        return new NatRange(min, max, ports.minPort(), ports.maxPort(), true, ports.hasPorts(), ports.basePort());
     }
 
     /** {@code inet_pton(AF_INET)}: exactly four decimal parts. */
@@ -87,13 +87,19 @@ final class NatRanges {
         if (max.value() < port) {
             throw IptablesException.parameter("Port range `" + rest + "' funky");
         }
-        if (max.end() != rest.length()) {
-            if (rest.charAt(max.end()) == '/') {
-                throw IptablesException.parameter("nflab does not emulate shifted port maps (PORT-PORT/BASE)");
-            }
+        NatRange range = NatRange.ports(port, (int) max.value());
+        if (max.end() == rest.length()) {
+            return range;
+        }
+        if (rest.charAt(max.end()) != '/') {
             throw IptablesException.parameter("Garbage after port range: `" + rest.substring(max.end()) + "'");
         }
-        return NatRange.ports(port, (int) max.value());
+        String baseText = rest.substring(max.end() + 1);
+        var base = Numbers.parse(baseText, 1, 65535);
+        int basePort = base.isPresent() ? (int) base.getAsLong()
+                : NameTables.get().servicePort(baseText, "tcp").or(() -> NameTables.get().servicePort(baseText, "udp"))
+                        .orElseThrow(() -> IptablesException.parameter("Port `" + baseText + "' not valid"));
+        return range.withBasePort(basePort);
     }
 
     /** {@code sprint_range}: {@code ADDR[-ADDR]} then {@code :PORT[-PORT]}. */
@@ -109,6 +115,9 @@ final class NatRanges {
             out.append(':').append(range.minPort());
             if (range.maxPort() != range.minPort()) {
                 out.append('-').append(range.maxPort());
+            }
+            if (range.basePort() != 0) {
+                out.append('/').append(range.basePort());
             }
         }
         return out.toString();

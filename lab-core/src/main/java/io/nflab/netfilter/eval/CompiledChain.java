@@ -4,6 +4,7 @@ import io.nflab.netfilter.Chain;
 import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.Policy;
 import io.nflab.netfilter.TableKind;
+import io.nflab.netfilter.target.NfqueueTarget;
 
 /**
  * A chain ready for evaluation: its compiled rules, the index that yields the candidate rules for a
@@ -38,6 +39,7 @@ final class CompiledChain {
                 case DROP -> Decision.Kind.DROP;
                 case REJECT -> Decision.Kind.REJECT;
                 case NAT -> Decision.Kind.NAT;
+                case QUEUE -> ((NfqueueTarget) rule.rule.target()).bypass() ? Decision.Kind.ACCEPT : Decision.Kind.DROP;
                 default -> throw new IllegalStateException("rule " + (index + 1) + " of " + name + " does not decide");
             };
             decision = new Decision(kind, place(hook, Place.Step.RULE, index + 1), rule.rule.target());

@@ -24,11 +24,9 @@ final class CompiledRule {
         JUMP,
         GOTO,
         REJECT,
-        NAT;
-
-        boolean decides() {
-            return this == ACCEPT || this == DROP || this == REJECT || this == NAT;
-        }
+        NAT,
+        /** NFQUEUE: no program reads the queue, so the packet is dropped, or goes on with --queue-bypass. */
+        QUEUE;
     }
 
     final int index;

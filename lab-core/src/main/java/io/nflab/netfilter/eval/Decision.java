@@ -21,8 +21,9 @@ import java.util.Objects;
  *     goes on as accepted.
  * <li>{@link Kind#NOT_HOOKED}: the table has no chain at this hook; the packet goes on untouched.
  * </ul>
- * For ACCEPT and DROP {@link #target()} is the rule's {@code Verdict} target, or {@code null} when the
- * chain's policy decided.
+ * For ACCEPT and DROP {@link #target()} is the rule's target: a {@code Verdict}, or an {@code NfqueueTarget}
+ * (nflab has no program reading netfilter queues, so NFQUEUE drops, or accepts with {@code --queue-bypass},
+ * as the kernel does without a reader); {@code null} when the chain's policy decided.
  */
 public record Decision(Kind kind, Place place, Target target) {
 

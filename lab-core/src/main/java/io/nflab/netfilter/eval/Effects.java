@@ -1,5 +1,6 @@
 package io.nflab.netfilter.eval;
 
+import io.nflab.netfilter.target.ClassifyTarget;
 import io.nflab.netfilter.target.ConnmarkTarget;
 import io.nflab.netfilter.target.CtTarget;
 import io.nflab.netfilter.target.DscpTarget;
@@ -8,7 +9,7 @@ import io.nflab.netfilter.target.MarkTarget;
 import io.nflab.netfilter.target.TosTarget;
 import io.nflab.netfilter.target.TtlTarget;
 
-/** The non-terminating targets: LOG, MARK, CONNMARK, TOS, TTL, DSCP, NOTRACK, CT, TRACE. */
+/** The non-terminating targets: LOG, MARK, CONNMARK, TOS, TTL, DSCP, NOTRACK, CT, TRACE, CLASSIFY, AUDIT. */
 final class Effects {
     private static final long U32 = 0xffff_ffffL;
 
@@ -123,6 +124,23 @@ final class Effects {
         @Override
         public void apply(PacketContext packet) {
             packet.traced = true;
+        }
+    }
+
+    /** {@code -j CLASSIFY}: the packet's priority (tc class) becomes {@code major:minor} (xt_CLASSIFY). */
+    record Classify(ClassifyTarget target) implements Effect {
+        @Override
+        public void apply(PacketContext packet) {
+            packet.priority = (long) target.major() << 16 | target.minor();
+        }
+    }
+
+    /** {@code -j AUDIT}: xt_AUDIT's NETFILTER_PKT record, {@code mark=%#x saddr=%pI4 daddr=%pI4 proto=%hhu}. */
+    record Audit(PacketLog log) implements Effect {
+        @Override
+        public void apply(PacketContext packet) {
+            log.audit("mark=0x" + Long.toHexString(packet.mark) + " saddr=" + packet.packet().source()
+                    + " daddr=" + packet.packet().destination() + " proto=" + packet.protocol);
         }
     }
 

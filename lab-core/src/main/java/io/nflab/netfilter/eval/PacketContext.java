@@ -67,6 +67,7 @@ public final class PacketContext {
     boolean traced;
     boolean notrack;
     CtTarget conntrackTemplate;
+    long priority;
 
     /** A context for {@code packet} with everything else at its default (see {@link #packet(Ipv4Packet)}). */
     public static PacketContext of(Ipv4Packet packet) {
@@ -93,6 +94,7 @@ public final class PacketContext {
         now = labNanos;
         notrack = false;
         conntrackTemplate = null;
+        priority = 0;
         return this;
     }
 
@@ -202,6 +204,19 @@ public final class PacketContext {
     /** The template a {@code CT --helper/--zone} rule attached for conntrack to use for a new connection. */
     public Optional<CtTarget> conntrackTemplate() {
         return Optional.ofNullable(conntrackTemplate);
+    }
+
+    /** The packet's priority ({@code skb->priority}, the tc class), as CLASSIFY set it. */
+    public PacketContext priority(long value) {
+        if (value < 0 || value > 0xffff_ffffL) {
+            throw new IllegalArgumentException("priority " + value + " out of range 0-4294967295");
+        }
+        priority = value;
+        return this;
+    }
+
+    public long priority() {
+        return priority;
     }
 
     /** {@code meta} with this context's mark (what MARK and CONNMARK --restore-mark left). */

@@ -14,6 +14,15 @@ public interface PacketLog {
 
     void log(int level, String line);
 
+    /**
+     * An AUDIT target's NETFILTER_PKT record ({@code mark=0x0 saddr=… daddr=… proto=6}); by default it goes
+     * to the log at level 5 as the kernel prints audit records when no audit daemon reads them, as
+     * {@code audit: type=1325 …} (without the kernel's time stamp and serial number).
+     */
+    default void audit(String record) {
+        log(5, "audit: type=1325 " + record);
+    }
+
     /** A TRACE entry; by default its line goes to the log at level 4, as with the kernel. */
     default void trace(TraceEntry entry) {
         log(TraceEntry.LEVEL, entry.line());

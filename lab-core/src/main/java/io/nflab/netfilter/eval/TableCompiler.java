@@ -22,11 +22,14 @@ import io.nflab.netfilter.match.MultiportMatch;
 import io.nflab.netfilter.match.OwnerMatch;
 import io.nflab.netfilter.match.PkttypeMatch;
 import io.nflab.netfilter.match.RecentMatch;
+import io.nflab.netfilter.match.SctpMatch;
 import io.nflab.netfilter.match.StateMatch;
 import io.nflab.netfilter.match.TcpMatch;
 import io.nflab.netfilter.match.TosMatch;
 import io.nflab.netfilter.match.TtlMatch;
 import io.nflab.netfilter.match.UdpMatch;
+import io.nflab.netfilter.target.AuditTarget;
+import io.nflab.netfilter.target.ClassifyTarget;
 import io.nflab.netfilter.target.ConnmarkTarget;
 import io.nflab.netfilter.target.CtTarget;
 import io.nflab.netfilter.target.DscpTarget;
@@ -36,6 +39,7 @@ import io.nflab.netfilter.target.LogTarget;
 import io.nflab.netfilter.target.MarkTarget;
 import io.nflab.netfilter.target.MasqueradeTarget;
 import io.nflab.netfilter.target.NatTarget;
+import io.nflab.netfilter.target.NfqueueTarget;
 import io.nflab.netfilter.target.NoTarget;
 import io.nflab.netfilter.target.NotrackTarget;
 import io.nflab.netfilter.target.RedirectTarget;
@@ -171,6 +175,8 @@ final class TableCompiler {
             return new PkttypeTest(pkttype);
         } else if (match instanceof OwnerMatch owner) {
             return new OwnerTest(owner);
+        } else if (match instanceof SctpMatch sctp) {
+            return new SctpTest(sctp);
         }
         throw new IllegalStateException("no evaluation for match " + match);
     }
@@ -191,6 +197,8 @@ final class TableCompiler {
         } else if (target instanceof NatTarget || target instanceof MasqueradeTarget
                 || target instanceof RedirectTarget) {
             return CompiledRule.Control.NAT;
+        } else if (target instanceof NfqueueTarget) {
+            return CompiledRule.Control.QUEUE;
         } else if (target == NoTarget.INSTANCE) {
             return CompiledRule.Control.CONTINUE;
         }
@@ -216,6 +224,10 @@ final class TableCompiler {
             return new Effects.Ct(ct);
         } else if (target == TraceTarget.INSTANCE) {
             return Effects.Trace.INSTANCE;
+        } else if (target instanceof ClassifyTarget classify) {
+            return new Effects.Classify(classify);
+        } else if (target instanceof AuditTarget) {
+            return new Effects.Audit(environment.log());
         }
         throw new IllegalStateException("no evaluation for target " + target);
     }

@@ -64,7 +64,7 @@ final class Traversal {
                     // counted, on to the next rule
                 }
                 case EFFECT -> rule.effect.apply(packet);
-                case ACCEPT, DROP, REJECT, NAT -> {
+                case ACCEPT, DROP, REJECT, NAT, QUEUE -> {
                     return chain.ruleDecision(hook, index);
                 }
                 case RETURN -> {

@@ -8,5 +8,5 @@ package io.nflab.netfilter.match;
 public sealed interface Match permits TcpMatch, UdpMatch, IcmpMatch, MultiportMatch, StateMatch,
         ConntrackMatch, MarkMatch, ConnmarkMatch, CommentMatch, IprangeMatch, MacMatch, LimitMatch,
         RecentMatch, ConnlimitMatch, TosMatch, DscpMatch, TtlMatch, LengthMatch, AddrtypeMatch,
-        PkttypeMatch, OwnerMatch {
+        PkttypeMatch, OwnerMatch, SctpMatch {
 }

@@ -9,7 +9,7 @@ import java.util.Optional;
  */
 public sealed interface Target permits Verdict, NoTarget, Jump, Goto, RejectTarget, LogTarget, NatTarget,
         MasqueradeTarget, RedirectTarget, MarkTarget, ConnmarkTarget, TosTarget, TtlTarget, DscpTarget,
-        NotrackTarget, CtTarget, TraceTarget {
+        NotrackTarget, CtTarget, TraceTarget, NfqueueTarget, AuditTarget, ClassifyTarget {
 
     /** The user chain this target jumps or goes to, if it is a {@link Jump} or {@link Goto}. */
     default Optional<String> jumpsTo() {
