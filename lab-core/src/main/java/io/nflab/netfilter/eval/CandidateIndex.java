@@ -6,7 +6,6 @@ import io.nflab.netfilter.IpSpec;
 import io.nflab.netfilter.Negatable;
 import io.nflab.netfilter.PortRange;
 import io.nflab.netfilter.match.Match;
-import io.nflab.netfilter.match.MarkMatch;
 import io.nflab.netfilter.match.MultiportMatch;
 import io.nflab.netfilter.match.TcpMatch;
 import io.nflab.netfilter.match.UdpMatch;
@@ -19,8 +18,10 @@ import java.util.Map;
 /**
  * Which rules of a chain a packet can possibly match, so that evaluation cost does not grow with the
  * chain. Every rule is filed under at most one key it requires of every packet it matches: protocol and
- * destination port, destination or source prefix, input interface, mark, or protocol alone (the key
- * whose bucket is smallest); the others are kept in a list of their own. For a packet the index hands a
+ * destination port, destination or source prefix, input interface, or protocol alone (the key whose
+ * bucket is smallest); the others are kept in a list of their own. Only fields no target changes are
+ * keys (not the mark, which MARK may change between a chain's rules: the candidates are chosen when the
+ * chain is entered). For a packet the index hands a
  * {@link CandidateCursor} the buckets of the packet's keys and that list; the cursor merges them in
  * rule order. Each rule is in one list at most, so the candidates are a superset of the matching rules, in
  * order, without repeats: first-match semantics and counters are exactly a linear scan's.
@@ -31,7 +32,7 @@ final class CandidateIndex {
     /** A port range wider than this is not worth filing under each of its ports. */
     private static final int MAX_PORTS_PER_RULE = 64;
 
-    private enum Dimension { PORT, DESTINATION, SOURCE, INPUT, MARK, PROTOCOL }
+    private enum Dimension { PORT, DESTINATION, SOURCE, INPUT, PROTOCOL }
 
     private final int[] all;
     private final IntMap<int[]> ports;
@@ -41,7 +42,6 @@ final class CandidateIndex {
     private final int[] sourceLengths;
     private final IntMap<int[]>[] sources;
     private final Map<String, int[]> inputs;
-    private final IntMap<int[]> marks;
     private final int[] rest;
 
     private CandidateIndex(int[] all, Buckets buckets) {
@@ -54,7 +54,6 @@ final class CandidateIndex {
             sourceLengths = new int[0];
             sources = null;
             inputs = null;
-            marks = null;
             rest = null;
             return;
         }
@@ -65,7 +64,6 @@ final class CandidateIndex {
         sourceLengths = lengths(buckets.sources);
         sources = prefixArrays(buckets.sources);
         inputs = buckets.inputs.isEmpty() ? null : stringArrays(buckets.inputs);
-        marks = buckets.marks.size() == 0 ? null : toArrays(buckets.marks);
         rest = toArray(buckets.rest);
     }
 
@@ -134,15 +132,12 @@ final class CandidateIndex {
         if (inputs != null) {
             cursor.add(inputs.get(packet.inputInterface));
         }
-        if (marks != null) {
-            cursor.add(marks.get((int) packet.mark));
-        }
         cursor.add(rest);
     }
 
     /** The most lists {@link #collect} can hand over. */
     static int maxLists() {
-        return 2 + 2 * 33 + 3;
+        return 2 + 2 * 33 + 2;
     }
 
     private static long globalKey(Dimension dimension, long key) {
@@ -160,7 +155,7 @@ final class CandidateIndex {
     }
 
     /** The keys one rule could be filed under, per dimension (empty when it requires none). */
-    private record Keys(long[] ports, long[] destination, long[] source, long[] input, long[] mark, long[] protocol,
+    private record Keys(long[] ports, long[] destination, long[] source, long[] input, long[] protocol,
                         String inputName) {
         private static final long[] NONE = new long[0];
 
@@ -168,19 +163,15 @@ final class CandidateIndex {
             IpSpec ip = compiled.rule.ip();
             int protocol = ip.requiredProtocol();
             long[] ports = NONE;
-            long[] mark = NONE;
             for (Match match : compiled.rule.matches()) {
                 if (ports.length == 0) {
                     ports = portKeys(protocol, match);
-                }
-                if (mark.length == 0 && match instanceof MarkMatch m && !m.negated() && m.mask() == 0xffff_ffffL) {
-                    mark = new long[] {m.value()};
                 }
             }
             InterfaceSpec in = ip.in();
             boolean exactInput = !in.negated() && !in.wildcard() && !in.name().isEmpty();
             return new Keys(ports, prefixKey(ip.destination()), prefixKey(ip.source()),
-                    exactInput ? new long[] {in.name().hashCode()} : NONE, mark,
+                    exactInput ? new long[] {in.name().hashCode()} : NONE,
                     protocol == 0 ? NONE : new long[] {protocol}, exactInput ? in.name() : null);
         }
 
@@ -190,7 +181,6 @@ final class CandidateIndex {
                 case DESTINATION -> destination;
                 case SOURCE -> source;
                 case INPUT -> input;
-                case MARK -> mark;
                 case PROTOCOL -> protocol;
             };
         }
@@ -245,7 +235,6 @@ final class CandidateIndex {
         final Map<Integer, IntMap<List<Integer>>> destinations = new HashMap<>();
         final Map<Integer, IntMap<List<Integer>>> sources = new HashMap<>();
         final Map<String, List<Integer>> inputs = new HashMap<>();
-        final IntMap<List<Integer>> marks = new IntMap<>();
         final List<Integer> rest = new ArrayList<>();
 
         void file(int rule, Dimension dimension, Keys keys) {
@@ -262,7 +251,6 @@ final class CandidateIndex {
                 case DESTINATION -> filePrefix(destinations, keys.destination()[0], rule);
                 case SOURCE -> filePrefix(sources, keys.source()[0], rule);
                 case INPUT -> inputs.computeIfAbsent(keys.inputName(), name -> new ArrayList<>()).add(rule);
-                case MARK -> marks.computeIfAbsent((int) keys.mark()[0], ArrayList::new).add(rule);
                 case PROTOCOL -> protocols.computeIfAbsent((int) keys.protocol()[0], p -> new ArrayList<>()).add(rule);
             }
         }

@@ -80,8 +80,7 @@ public final class RejectReplies {
      * RST/ACK acknowledging the segment's sequence number plus SYN, FIN and the data length.
      */
     public static Optional<Ipv4Packet> tcpReset(Ipv4Packet original, int ttl) {
-        if (original.isFragment() && original.header().fragmentOffset() != 0
-                || !(original.transport() instanceof TcpSegment tcp) || tcp.flags().has(TcpFlag.RST)
+        if (original.header().fragmentOffset() != 0 || !(original.transport() instanceof TcpSegment tcp) || tcp.flags().has(TcpFlag.RST)
                 || isGroupAddress(original.destination())) {
             return Optional.empty();
         }
