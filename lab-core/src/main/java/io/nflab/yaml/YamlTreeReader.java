@@ -29,7 +29,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * to the node their anchor ({@code &name}) marks.
  */
 public final class YamlTreeReader {
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /** {@code key:} with no value is null, as YAML says (the builder does not enable this by default). */
+    private static final YAMLFactory FACTORY =
+            YAMLFactory.builder().enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
 
     private final String file;
     private final YAMLParser parser;
