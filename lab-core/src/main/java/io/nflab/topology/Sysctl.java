@@ -60,10 +60,15 @@ public enum Sysctl {
 
     /** The sysctl a full name means ({@code net.ipv4.conf.eth0.rp_filter} is {@link #RP_FILTER}). */
     public static Optional<Sysctl> find(String name) {
-        return Arrays.stream(values()).filter(s -> s.device(name).isPresent() || s.pattern.equals(name)).findFirst();
+        return Arrays.stream(values())
+                .filter(s -> s.perInterface() ? s.device(name).isPresent() : s.pattern.equals(name))
+                .findFirst();
     }
 
-    /** The interface part of a per-interface name ({@code eth0}, {@code all}, {@code default}), if it is one. */
+    /**
+     * The interface part of a per-interface name ({@code eth0}, {@code all}, {@code default}), if it is one;
+     * as sysctl(8) has it, a dot in an interface name is written as a slash ({@code conf.eth0/100.rp_filter}).
+     */
     public Optional<String> device(String name) {
         if (!perInterface()) {
             return Optional.empty();
@@ -72,8 +77,11 @@ public enum Sysctl {
         String prefix = pattern.substring(0, star);
         String suffix = pattern.substring(star + 1);
         if (name.length() > prefix.length() + suffix.length() && name.startsWith(prefix) && name.endsWith(suffix)) {
-            String device = name.substring(prefix.length(), name.length() - suffix.length());
-            return device.contains(".") ? Optional.empty() : Optional.of(device);
+            String part = name.substring(prefix.length(), name.length() - suffix.length());
+            String device = part.replace('/', '.'); // sysctl(8) writes eth0.100 as eth0/100 between the dots
+            return !part.contains(".") && (Names.isValidInterfaceName(device) || device.equals("lo"))
+                    ? Optional.of(device)
+                    : Optional.empty();
         }
         return Optional.empty();
     }
