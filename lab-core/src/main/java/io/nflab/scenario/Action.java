@@ -1,7 +1,8 @@
 package io.nflab.scenario;
 
 import io.nflab.address.Ipv4Address;
-import io.nflab.topology.Transport;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.topology.TransportProtocol;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -30,9 +31,9 @@ public sealed interface Action permits Action.Send, Action.Connect, Action.Ping,
      * One exact packet, sent by a node's stack as if a raw socket wrote it:
      * {@code send: { from: client, packet: "tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S" }}.
      *
-     * @param packet the packet in nflab's one-line packet text
+     * @param packet the packet, written in nflab's one-line packet text (docs/packet-text.md)
      */
-    record Send(String from, String packet) implements Action {
+    record Send(String from, Ipv4Packet packet) implements Action {
         public Send {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(packet, "packet");
@@ -50,7 +51,7 @@ public sealed interface Action permits Action.Send, Action.Connect, Action.Ping,
     }
 
     /** A full exchange through the nodes' own stacks: a TCP handshake (and close), or a UDP request and its answer. */
-    record Connect(String from, Ipv4Address to, int port, Transport proto) implements Action {
+    record Connect(String from, Ipv4Address to, int port, TransportProtocol proto) implements Action {
         public Connect {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");

@@ -2,7 +2,11 @@ package io.nflab.scenario;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.diagnostics.Diagnostics;
-import io.nflab.topology.Transport;
+import io.nflab.diagnostics.TextSyntaxException;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.packet.PacketSyntaxException;
+import io.nflab.packet.PacketText;
+import io.nflab.topology.TransportProtocol;
 import io.nflab.yaml.MappingReader;
 import io.nflab.yaml.YamlMapping;
 import io.nflab.yaml.YamlNode;
@@ -21,12 +25,13 @@ final class ActionReader {
     private static final YamlValue<Ipv4Address> ADDRESS = YamlValues.parsed("an IPv4 address A.B.C.D", Ipv4Address::tryParse);
     private static final YamlValue<AddressAndPort> ADDRESS_AND_PORT =
             YamlValues.parsed("ADDRESS:PORT like 203.0.113.1:80", AddressAndPort::tryParse);
-    private static final YamlValue<Transport> TRANSPORT = YamlValues.keyword(Transport.values(), Transport::keyword);
+    private static final YamlValue<TransportProtocol> TRANSPORT = YamlValues.keyword(TransportProtocol.values(), TransportProtocol::keyword);
     private static final YamlValue<List<String>> COMMAND_LINE = YamlValues.syntax(ShellWords::split);
     private static final YamlValue<List<String>> IPTABLES_COMMAND =
             COMMAND_LINE.filter(words -> !words.isEmpty(), "iptables arguments like `-t nat -L -n'");
     private static final YamlValue<Duration> DURATION =
             YamlValues.parsed("a duration like 30s, 5m or 1h30m", DurationText::tryParse);
+    private static final YamlValue<Ipv4Packet> PACKET = YamlValues.syntax(ActionReader::packet);
     private static final Map<String, List<String>> FAULT_KEYS = new LinkedHashMap<>();
 
     static {
@@ -92,14 +97,23 @@ final class ActionReader {
 
     private Optional<Action.Send> send(MappingReader action) {
         Optional<String> from = references.node(action, "from");
-        Optional<String> packet = action.required("packet", YamlValues.string());
+        Optional<Ipv4Packet> packet = action.required("packet", PACKET);
         return from.flatMap(f -> packet.map(p -> new Action.Send(f, p)));
+    }
+
+    /** {@link PacketText#parse}, its errors as a {@link TextSyntaxException} that points at the offending word. */
+    private static Ipv4Packet packet(String text) {
+        try {
+            return PacketText.parse(text);
+        } catch (PacketSyntaxException e) {
+            throw new TextSyntaxException(e.getMessage(), e.offendingWord(), e.column());
+        }
     }
 
     private Optional<Action.Connect> connect(MappingReader action) {
         Optional<String> from = references.node(action, "from");
         Optional<AddressAndPort> to = action.required("to", ADDRESS_AND_PORT);
-        Transport proto = action.optional("proto", TRANSPORT, Transport.TCP);
+        TransportProtocol proto = action.optional("proto", TRANSPORT, TransportProtocol.TCP);
         return from.flatMap(f -> to.map(t -> new Action.Connect(f, t.address(), t.port(), proto)));
     }
 

@@ -2,6 +2,9 @@ package io.nflab.scenario;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.diagnostics.Diagnostics;
+import io.nflab.packet.IcmpType;
+import io.nflab.packet.IpProtocol;
+import io.nflab.packet.TcpFlags;
 import io.nflab.yaml.MappingReader;
 import io.nflab.yaml.YamlEntry;
 import io.nflab.yaml.YamlNode;
@@ -34,11 +37,12 @@ final class ExpectationReader {
     private static final YamlValue<Ipv4Address> ADDRESS = YamlValues.parsed("an IPv4 address A.B.C.D", Ipv4Address::tryParse);
     private static final YamlValue<Integer> PORT = YamlValues.integer(0, 65535);
     private static final YamlValue<Integer> BYTE = YamlValues.integer(0, 255);
-    private static final YamlValue<Integer> PROTOCOL = YamlValues.parsed("tcp, udp, icmp or a protocol number 0..255",
-            ExpectationReader::protocolNumber);
-    private static final YamlValue<String> TCP_FLAGS = YamlValues.string()
-            .filter(letters -> letters.matches("none|[FSRPAUEC]+") && letters.chars().distinct().count() == letters.length(),
-                    "TCP flag letters from FSRPAUEC (S, SA, FA) or none");
+    private static final YamlValue<IpProtocol> PROTOCOL =
+            YamlValues.parsed("an IP protocol (tcp, udp, icmp, … or 0..255)", IpProtocol::tryParse);
+    private static final YamlValue<TcpFlags> TCP_FLAGS =
+            YamlValues.parsed("TCP flag letters from FSRPAUEC (S, SA, FA) or none", ExpectationReader::tcpFlags);
+    private static final YamlValue<IcmpType> ICMP_TYPE =
+            YamlValues.parsed("an ICMP type (echo-request, destination-unreachable, … or 0..255)", IcmpType::tryParse);
     private static final YamlValue<String> TABLE = YamlValues.oneOf(identity(NetfilterPlace.TABLES));
     private static final YamlValue<String> CHAIN = YamlValues.string()
             .filter(chain -> chain.length() <= 28 && !chain.isBlank() && !chain.contains(" "),
@@ -118,9 +122,8 @@ final class ExpectationReader {
         HeaderExpectation headers = new HeaderExpectation(
                 m.optional("src", ADDRESS), m.optional("dst", ADDRESS),
                 optionalInt(m, "sport", PORT), optionalInt(m, "dport", PORT),
-                optionalInt(m, "proto", PROTOCOL), optionalInt(m, "ttl", BYTE), optionalInt(m, "tos", BYTE),
-                m.optional("flags", TCP_FLAGS),
-                optionalInt(m, "icmp-type", BYTE), optionalInt(m, "icmp-code", BYTE));
+                m.optional("proto", PROTOCOL), optionalInt(m, "ttl", BYTE), optionalInt(m, "tos", BYTE),
+                m.optional("flags", TCP_FLAGS), m.optional("icmp-type", ICMP_TYPE), optionalInt(m, "icmp-code", BYTE));
         return problems.count() == before
                 ? node.map(n -> new Expectation.Delivered(n, iface, headers))
                 : Optional.empty();
@@ -184,15 +187,12 @@ final class ExpectationReader {
         return m.optional(key, COUNT).map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
-    private static Optional<Integer> protocolNumber(String text) {
-        return switch (text) {
-            case "tcp" -> Optional.of(6);
-            case "udp" -> Optional.of(17);
-            case "icmp" -> Optional.of(1);
-            default -> text.matches("[0-9]{1,3}") && Integer.parseInt(text) <= 255
-                    ? Optional.of(Integer.parseInt(text))
-                    : Optional.empty();
-        };
+    private static Optional<TcpFlags> tcpFlags(String letters) {
+        try {
+            return Optional.of(TcpFlags.parse(letters));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<RuleRef> ruleRef(String text) {

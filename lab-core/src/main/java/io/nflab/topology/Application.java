@@ -5,21 +5,21 @@ import java.util.List;
 /** The applications a node can serve; each has its well-known port and the transports it runs over. */
 public enum Application {
     /** A web server answering every request with 200 OK. */
-    HTTP("http", 80, List.of(Transport.TCP)),
+    HTTP("http", 80, List.of(TransportProtocol.TCP)),
     /** RFC 862: sends back what it receives. */
-    ECHO("echo", 7, List.of(Transport.TCP, Transport.UDP)),
+    ECHO("echo", 7, List.of(TransportProtocol.TCP, TransportProtocol.UDP)),
     /** RFC 863: reads and throws away. */
-    DISCARD("discard", 9, List.of(Transport.TCP, Transport.UDP)),
+    DISCARD("discard", 9, List.of(TransportProtocol.TCP, TransportProtocol.UDP)),
     /** An FTP server with the control connection on this port and active/passive data connections (conntrack's ftp helper). */
-    FTP("ftp", 21, List.of(Transport.TCP)),
+    FTP("ftp", 21, List.of(TransportProtocol.TCP)),
     /** A DNS server answering every query. */
-    DNS("dns", 53, List.of(Transport.UDP, Transport.TCP));
+    DNS("dns", 53, List.of(TransportProtocol.UDP, TransportProtocol.TCP));
 
     private final String keyword;
     private final int defaultPort;
-    private final List<Transport> transports;
+    private final List<TransportProtocol> transports;
 
-    Application(String keyword, int defaultPort, List<Transport> transports) {
+    Application(String keyword, int defaultPort, List<TransportProtocol> transports) {
         this.keyword = keyword;
         this.defaultPort = defaultPort;
         this.transports = transports;
@@ -36,11 +36,11 @@ public enum Application {
     }
 
     /** The transports it runs over; the first is the one used when a service names none. */
-    public List<Transport> transports() {
+    public List<TransportProtocol> transports() {
         return transports;
     }
 
-    public Transport defaultTransport() {
+    public TransportProtocol defaultTransport() {
         return transports.get(0);
     }
 }

@@ -37,7 +37,7 @@ final class NodeReader {
     static final List<String> SERVICE_KEYS = List.of("proto", "port", "app");
 
     private static final YamlValue<NodeKind> KIND = YamlValues.keyword(NodeKind.values(), NodeKind::keyword);
-    static final YamlValue<Transport> TRANSPORT = YamlValues.keyword(Transport.values(), Transport::keyword);
+    static final YamlValue<TransportProtocol> TRANSPORT = YamlValues.keyword(TransportProtocol.values(), TransportProtocol::keyword);
     private static final YamlValue<Application> APPLICATION =
             YamlValues.keyword(Application.values(), Application::keyword);
     private static final YamlValue<InterfaceAddress> ADDRESS =
@@ -203,15 +203,15 @@ final class NodeReader {
         }
         MappingReader service = opened.get();
         Optional<Application> app = service.required("app", APPLICATION);
-        Optional<Transport> proto = service.optional("proto", TRANSPORT);
+        Optional<TransportProtocol> proto = service.optional("proto", TRANSPORT);
         Optional<Integer> port = service.optional("port", YamlValues.integer(1, 65535));
         if (app.isEmpty() || service.has("proto") && proto.isEmpty() || service.has("port") && port.isEmpty()) {
             return Optional.empty();
         }
-        Transport transport = proto.orElse(app.get().defaultTransport());
+        TransportProtocol transport = proto.orElse(app.get().defaultTransport());
         if (!app.get().transports().contains(transport)) {
             problems.error(service.valueLocation("proto"), app.get().keyword() + " runs over "
-                    + app.get().transports().stream().map(Transport::keyword).collect(Collectors.joining(" or "))
+                    + app.get().transports().stream().map(TransportProtocol::keyword).collect(Collectors.joining(" or "))
                     + ", not " + transport.keyword());
             return Optional.empty();
         }

@@ -3,7 +3,7 @@ package io.nflab.topology;
 import java.util.Objects;
 
 /** An application listening on a node: {@code { proto: tcp, port: 8080, app: http }}. */
-public record ServiceSpec(Transport proto, int port, Application app) {
+public record ServiceSpec(TransportProtocol proto, int port, Application app) {
 
     public ServiceSpec {
         Objects.requireNonNull(proto, "proto");

@@ -51,6 +51,21 @@ class BrokenScenarioTest {
                 + ": no such file");
     }
 
+    private static List<String> unparsablePacket() {
+        return List.of(
+                DIR + "unparsable-packet.yaml:5:76: packet text: unexpected \"flgs\" at column 40, expected one of:"
+                        + " flags, seq, ack, win, urg, opts, ttl, tos, ipid, df, mf, frag, ipopts, len, data",
+                DIR + "unparsable-packet.yaml:8:39: packet text: unexpected \"203.0.113.1\" at column 24,"
+                        + " expected the destination ADDRESS:PORT",
+                DIR + "unparsable-packet.yaml:9:84: packet text: unexpected \"70000\" at column 48,"
+                        + " expected an identifier (a number 0-65535)");
+    }
+
+    @Test
+    void unparsablePacketTextPointsAtTheOffendingWord() {
+        assertEquals(unparsablePacket(), problems(() -> ScenarioLoader.load(Path.of(DIR + "unparsable-packet.yaml"))));
+    }
+
     @Test
     void undefinedNodesInterfacesAndSegments() {
         assertEquals(undefinedNames(), problems(() -> ScenarioLoader.load(Path.of(DIR + "undefined-names.yaml"))));
@@ -71,6 +86,7 @@ class BrokenScenarioTest {
         List<String> expected = new ArrayList<>(missingTopology());
         expected.addAll(stepErrors());
         expected.addAll(undefinedNames());
+        expected.addAll(unparsablePacket());
         assertEquals(expected, problems(() -> LabLoader.load(Path.of(LAB))));
     }
 }

@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.diagnostics.SourceLocation;
-import io.nflab.topology.Transport;
+import io.nflab.packet.IcmpType;
+import io.nflab.packet.IpProtocol;
+import io.nflab.packet.PacketText;
+import io.nflab.packet.TcpFlags;
+import io.nflab.topology.TransportProtocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +35,21 @@ class ScenarioLoaderTest {
 
         Step first = scenario.steps().get(0);
         assertEquals(new SourceLocation(SCENARIO.toString(), 7, 5), first.location());
-        assertEquals(new Action.Send("client", "tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S ttl 64"), first.action());
+        assertEquals(new Action.Send("client", PacketText.parse("tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S")),
+                first.action());
         Expectation.Delivered delivered = assertInstanceOf(Expectation.Delivered.class, first.expectations().get(0));
         assertEquals("web", delivered.node());
         assertEquals(Optional.of("eth0"), delivered.iface());
         assertEquals(Optional.of(Ipv4Address.parse("192.168.1.2")), delivered.headers().dst());
         assertEquals(OptionalInt.of(8080), delivered.headers().dport());
-        assertEquals(OptionalInt.of(6), delivered.headers().protocol());
+        assertEquals(Optional.of(IpProtocol.TCP), delivered.headers().protocol());
         assertEquals(OptionalInt.of(63), delivered.headers().ttl());
-        assertEquals(Optional.of("S"), delivered.headers().flags());
+        assertEquals(Optional.of(TcpFlags.SYN), delivered.headers().flags());
         assertEquals(new Expectation.Counters("gw", "nat", "PREROUTING", new RuleRef.Numbered(1), OptionalLong.of(1),
                 OptionalLong.empty()), first.expectations().get(1));
 
         assertEquals(new Action.Command(Action.Tool.CONNTRACK, "gw", List.of("-L")), scenario.steps().get(1).action());
-        assertEquals(new Action.Connect("client", Ipv4Address.parse("203.0.113.1"), 80, Transport.TCP),
+        assertEquals(new Action.Connect("client", Ipv4Address.parse("203.0.113.1"), 80, TransportProtocol.TCP),
                 scenario.steps().get(2).action());
         assertEquals(List.of(new Expectation.Connection(ConnectionOutcome.ESTABLISHED)),
                 scenario.steps().get(2).expectations());
@@ -81,6 +86,9 @@ class ScenarioLoaderTest {
                     expect:
                       - rejected: { node: gw, with: icmp-port-unreachable, chain: FORWARD, rule: 2 }
                       - output: { contains: "3 packets transmitted" }
+                  - send: { from: client, packet: "icmp 203.0.113.10 > 192.168.1.2 echo-request id 7 seq 1" }
+                    expect:
+                      delivered: { node: web, proto: 1, icmp-type: Echo-Request, icmp-code: 0, tos: 0x10, flags: none }
                   - traceroute: { from: client, to: 192.168.1.2 }
                   - connect: { from: client, to: "203.0.113.1:53", proto: udp }
                     expect: { connection: timeout }
@@ -99,8 +107,9 @@ class ScenarioLoaderTest {
         assertEquals("all", scenario.name());
         assertEquals(List.of(
                 new Action.Ping("client", Ipv4Address.parse("192.168.1.2"), 3),
+                new Action.Send("client", PacketText.parse("icmp 203.0.113.10 > 192.168.1.2 echo-request id 7 seq 1")),
                 new Action.Traceroute("client", Ipv4Address.parse("192.168.1.2"), 30),
-                new Action.Connect("client", Ipv4Address.parse("203.0.113.1"), 53, Transport.UDP),
+                new Action.Connect("client", Ipv4Address.parse("203.0.113.1"), 53, TransportProtocol.UDP),
                 new Action.Command(Action.Tool.IPTABLES_SAVE, "gw", List.of("-c", "-t", "nat")),
                 new Fault.Link("gw", "eth1", false),
                 new Fault.Link("gw", "eth1", true),
@@ -112,6 +121,10 @@ class ScenarioLoaderTest {
         assertEquals(new Expectation.Rejected("gw", new NetfilterPlace(Optional.empty(), Optional.of("FORWARD"),
                 Optional.of(new RuleRef.Numbered(2))), Optional.of(RejectWith.ICMP_PORT_UNREACHABLE)),
                 scenario.steps().get(0).expectations().get(0));
+        assertEquals(new Expectation.Delivered("web", Optional.empty(), new HeaderExpectation(Optional.empty(),
+                Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.of(IpProtocol.ICMP), OptionalInt.empty(),
+                OptionalInt.of(0x10), Optional.of(TcpFlags.NONE), Optional.of(IcmpType.ECHO_REQUEST), OptionalInt.of(0))),
+                scenario.steps().get(1).expectations().get(0));
     }
 
     @Test

@@ -40,7 +40,7 @@ class TopologyLoaderTest {
 
         NodeSpec web = topology.node("web").orElseThrow();
         assertEquals(List.of(RouteSpec.parse("default via 192.168.1.1")), web.routes());
-        assertEquals(List.of(new ServiceSpec(Transport.TCP, 8080, Application.HTTP)), web.services());
+        assertEquals(List.of(new ServiceSpec(TransportProtocol.TCP, 8080, Application.HTTP)), web.services());
         assertEquals(Map.of(), web.effectiveSysctls());
         assertEquals(List.of("client:eth0", "gw:eth0"),
                 topology.attachments("internet").stream().map(Attachment::toString).toList());
@@ -94,9 +94,9 @@ class TopologyLoaderTest {
                 r.routes().stream().map(RouteSpec::toString).toList());
         assertEquals(Map.of("net.ipv4.ip_forward", "0", "net.ipv4.ip_local_port_range", "1024 2048",
                 "net.ipv4.conf.all.rp_filter", "2"), r.effectiveSysctls());
-        assertEquals(List.of(new ServiceSpec(Transport.UDP, 53, Application.DNS),
-                new ServiceSpec(Transport.TCP, 53, Application.DNS),
-                new ServiceSpec(Transport.TCP, 31, Application.ECHO)), r.services());
+        assertEquals(List.of(new ServiceSpec(TransportProtocol.UDP, 53, Application.DNS),
+                new ServiceSpec(TransportProtocol.TCP, 53, Application.DNS),
+                new ServiceSpec(TransportProtocol.TCP, 31, Application.ECHO)), r.services());
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.nflab.topology;
 
 /** The transport protocols a service listens on and a scenario connects with. */
-public enum Transport {
+public enum TransportProtocol {
     TCP("tcp"),
     UDP("udp");
 
     private final String keyword;
 
-    Transport(String keyword) {
+    TransportProtocol(String keyword) {
         this.keyword = keyword;
     }
 
