@@ -51,6 +51,15 @@ public final class ConntrackFormat {
         return out.toString();
     }
 
+    /** The whole of /proc/net/nf_conntrack at lab time {@code now}, entries in {@link ConntrackTable#entries} order. */
+    public static String procNfConntrack(ConntrackTable table, long now) {
+        StringBuilder out = new StringBuilder();
+        for (ConntrackEntry entry : table.entries(now)) {
+            out.append(procLine(entry, now));
+        }
+        return out.toString();
+    }
+
     /** One /proc/net/nf_conntrack line, newline included. */
     public static String procLine(ConntrackEntry entry, long now) {
         StringBuilder out = new StringBuilder(200);

@@ -31,6 +31,13 @@ public final class ConntrackTable {
     private int nextId = 1;
     /** No entry expires before this; {@link #advanceTo} does nothing until then. */
     private long earliestDeadline = Long.MAX_VALUE;
+    private long statFound;
+    private long statInvalid;
+    private long statInsert;
+    private long statInsertFailed;
+    private long statDrop;
+    private long statEarlyDrop;
+    private long statError;
 
     /** A table with the kernel's default sysctls. */
     public ConntrackTable() {
@@ -70,6 +77,7 @@ public final class ConntrackTable {
         if (packet.protocol() == Protocols.ICMP) {
             int type = packet.icmpType();
             if (type > IcmpTracker.MAX_KNOWN_TYPE) {
+                statError++;
                 return ConntrackResult.invalid("invalid icmp type");
             }
             if (IcmpTracker.isError(type)) {
@@ -88,9 +96,11 @@ public final class ConntrackTable {
             } else {
                 long replyLow = TupleKeys.invertLow(low);
                 if (replyLow < 0) {
+                    statInvalid++;
                     return ConntrackResult.invalid("not a valid part of a connection");
                 }
                 if (!makeRoom(high, low, now)) {
+                    statDrop++;
                     return ConntrackResult.drop(TABLE_FULL);
                 }
                 ct = new ConntrackEntry(high, low, TupleKeys.swap(high), replyLow);
@@ -105,6 +115,7 @@ public final class ConntrackTable {
                 continue;
             }
             if (verdict.isInvalid()) {
+                statInvalid++;
                 return ConntrackResult.invalid(verdict.reason());
             }
             if (dir == 1) {
@@ -132,6 +143,8 @@ public final class ConntrackTable {
             return true;
         }
         if (lookup(ct.origHigh, ct.origLow, now) >= 0 || lookup(ct.replyHigh, ct.replyLow, now) >= 0) {
+            statInsertFailed++;
+            statDrop++;
             return false;
         }
         insert(ct);
@@ -173,7 +186,10 @@ public final class ConntrackTable {
     private ConntrackResult relatedToQuoted(ConntrackPacket packet, long now) {
         return findRelated(packet.quoted(), TupleKeys.dst(packet.keyHigh()), packet.zone(), now)
                 .map(m -> new ConntrackResult(CtState.RELATED, m.direction(), m.entry(), false, null))
-                .orElseGet(() -> ConntrackResult.invalid("ICMP error about no tracked connection"));
+                .orElseGet(() -> {
+                    statError++;
+                    return ConntrackResult.invalid("ICMP error about no tracked connection");
+                });
     }
 
     /**
@@ -187,10 +203,12 @@ public final class ConntrackTable {
             return false;
         }
         ConntrackEntry other = store.at(ref >>> 1);
-        if (other == ignored) {
+        if (other == ignored
+                || ignored != null && other.origHigh == ignored.origHigh && other.origLow == ignored.origLow) {
             return false;
         }
-        return !(ignored != null && other.origHigh == ignored.origHigh && other.origLow == ignored.origLow);
+        statFound++;
+        return true;
     }
 
     /**
@@ -253,6 +271,12 @@ public final class ConntrackTable {
         earliestDeadline = earliest;
     }
 
+    /** The counters {@code conntrack -S} shows. */
+    public ConntrackStats stats() {
+        return new ConntrackStats(statFound, statInvalid, statInsert, statInsertFailed, statDrop, statEarlyDrop,
+                statError);
+    }
+
     /** The number of live connections, {@code nf_conntrack_count}. */
     public int count(long now) {
         advanceTo(now);
@@ -278,24 +302,33 @@ public final class ConntrackTable {
 
     /**
      * Creates a confirmed connection directly, as ctnetlink does for {@code conntrack -I}: the caller has
-     * checked that neither tuple is in use ({@link #find}).
+     * checked that neither tuple is in use ({@link #find}) and made room ({@link #makeRoom}). The protocol
+     * tracker has not seen a packet: a TCP entry starts in {@code tcpState} with liberal window tracking, a
+     * GRE entry with both timeouts 0 (so its first packet expires it, as in the kernel).
      */
     ConntrackEntry insertCreated(ConntrackTuple original, ConntrackTuple reply, int zone, int status,
-            long timeoutSeconds, int mark, TcpState tcpState, long now) {
+            long timeoutNanos, int mark, TcpState tcpState, long now) {
         ConntrackEntry ct = new ConntrackEntry(original.high(), TupleKeys.withZone(original.low(), zone),
                 reply.high(), TupleKeys.withZone(reply.low(), zone));
         ct.status = status;
         ct.mark = mark;
         ct.flags = settings.acct() ? ConntrackEntry.FLAG_ACCT : 0;
-        ct.deadline = now + timeoutSeconds * 1_000_000_000L;
+        ct.deadline = now + timeoutNanos;
         if (original.protocol() == Protocols.TCP) {
             ct.protoState = TcpTracker.createdState(tcpState);
-        } else if (original.protocol() == Protocols.GRE) {
-            ct.protoState = settings.get(ConntrackSysctl.GRE_TIMEOUT);
-            ct.protoTimestamp = settings.get(ConntrackSysctl.GRE_TIMEOUT_STREAM);
         }
         insert(ct);
         return ct;
+    }
+
+    /** Sets a confirmed entry's timeout from now on (ctnetlink's update); false for FIXED_TIMEOUT entries. */
+    boolean changeTimeout(ConntrackEntry ct, long timeoutNanos, long now) {
+        if (ct.hasStatus(ConntrackStatus.FIXED_TIMEOUT)) {
+            return false;
+        }
+        ct.deadline = now + timeoutNanos;
+        noteDeadline(ct);
+        return true;
     }
 
     /** Whether a new entry fits, evicting one if the table is full. */
@@ -324,6 +357,7 @@ public final class ConntrackTable {
             ConntrackEntry candidate = store.at(ref >>> 1);
             if ((candidate.status & ConntrackStatus.ASSURED) == 0) {
                 kill(candidate);
+                statEarlyDrop++;
                 return true;
             }
         }
@@ -351,6 +385,7 @@ public final class ConntrackTable {
     }
 
     private void insert(ConntrackEntry ct) {
+        statInsert++;
         ct.id = nextId++;
         ct.status |= ConntrackStatus.CONFIRMED;
         store.add(ct);

@@ -61,9 +61,9 @@ public final class ConntrackTuple {
     }
 
     /**
-     * A tuple from raw fields, the way a packet adapter has them: {@code a} is the source port (ICMP: the id),
-     * {@code b} the destination port (ICMP: {@code type << 8 | code}); both are ignored for protocols
-     * without them.
+     * A tuple from raw fields, the way a packet adapter has them: {@code a} is the source port (ICMP: the id,
+     * GRE: the source key), {@code b} the destination port (ICMP: {@code type << 8 | code}, GRE: the
+     * destination key); both are ignored for protocols without them.
      */
     public static ConntrackTuple of(int protocol, int srcBits, int dstBits, int a, int b) {
         checkU8(protocol, "protocol");

@@ -31,11 +31,13 @@ final class Protocols {
             + "mpls-in-ip 137 MPLS-in-IP;manet 138;hip 139 HIP;shim6 140 Shim6;wesp 141 WESP;rohc 142 ROHC;"
             + "ethernet 143 Ethernet";
     private static final Map<String, Integer> BY_NAME = new HashMap<>();
+    private static final Map<Integer, String> BY_NUMBER = new HashMap<>();
 
     static {
         for (String line : ETC_PROTOCOLS.split(";")) {
             String[] fields = line.split(" ");
             int number = Integer.parseInt(fields[1]);
+            BY_NUMBER.putIfAbsent(number, fields[0]);
             for (int i = 0; i < fields.length; i++) {
                 if (i != 1) {
                     BY_NAME.putIfAbsent(fields[i], number);
@@ -80,6 +82,11 @@ final class Protocols {
             case GRE -> "gre";
             default -> "unknown";
         };
+    }
+
+    /** {@code getprotobynumber(...)->p_name} over Debian's /etc/protocols. */
+    static java.util.Optional<String> etcProtocolsName(int number) {
+        return java.util.Optional.ofNullable(BY_NUMBER.get(number));
     }
 
     /** {@code getprotobyname} over Debian's /etc/protocols. */

@@ -43,9 +43,9 @@ final class TupleKeys {
         return (long) (protocol & 0xff) << 32 | (long) (a & 0xffff) << 16 | (b & 0xffff);
     }
 
-    /** Like {@link #low} but keeps only the fields the protocol's tuple has (ports / ICMP / nothing). */
+    /** Like {@link #low} but keeps only the fields the protocol's tuple has (ports, ICMP, GRE keys). */
     static long tupleLow(int protocol, int a, int b) {
-        if (Protocols.hasPorts(protocol) || protocol == Protocols.ICMP) {
+        if (Protocols.hasPorts(protocol) || protocol == Protocols.ICMP || protocol == Protocols.GRE) {
             return low(protocol, a, b);
         }
         return low(protocol, 0, 0);

@@ -37,6 +37,60 @@ class KernelComparisonTest {
         }
     }
 
+    @Test
+    void randomMixedFlowsWithCountersAndTime() {
+        for (long seed = Long.getLong("ct.seed0", 1); seed <= Long.getLong("ct.seed1", 4); seed++) {
+            compare(randomMixed(seed, 16).sysctl("net.netfilter.nf_conntrack_acct", "1"));
+        }
+    }
+
+    @Test
+    void noPickUpWhenLooseIsOff() {
+        compare(new ProbeScenario().sysctl("net.netfilter.nf_conntrack_tcp_loose", "0")
+                .tcp('a', 40000, 80, "PA", 10).tcp('b', 40000, 80, "A").tcp('a', 40001, 80, "S")
+                .tcp('b', 40001, 80, "SA").tcp('a', 40001, 80, "A").proc());
+    }
+
+    /** UDP, ICMP echo, ICMP errors quoting earlier packets and TCP, with pauses of about a second. */
+    static ProbeScenario randomMixed(long seed, int packets) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] tcpKinds = {"S", "SA", "A", "PA", "FA", "R"};
+        ProbeScenario scenario = new ProbeScenario();
+        List<ProbeScenario.Send> sent = new java.util.ArrayList<>();
+        for (int i = 0; i < packets; i++) {
+            char from = random.nextBoolean() ? 'a' : 'b';
+            ProbeScenario.Send send = switch (random.nextInt(5)) {
+                case 0, 1 -> new ProbeScenario.Send(from, Protocols.UDP, 5000 + random.nextInt(2), 53, "",
+                        random.nextInt(100), 0, 0, 0, null);
+                case 2 -> new ProbeScenario.Send(from, Protocols.ICMP, 0, 0, "", 56, random.nextInt(4) == 0 ? 0 : 8,
+                        0, 7 + random.nextInt(2), null);
+                case 3 -> {
+                    String flags = tcpKinds[random.nextInt(tcpKinds.length)];
+                    yield new ProbeScenario.Send(from, Protocols.TCP, 42000, 22, flags, flags.contains("P") ? 50 : 0,
+                            0, 0, 0, null);
+                }
+                default -> sent.isEmpty() ? new ProbeScenario.Send(from, 47, 0, 0, "", 0, 0, 0, 0, null)
+                        : icmpErrorAbout(sent.get(random.nextInt(sent.size())), random);
+            };
+            scenario.send(send);
+            sent.add(send);
+            if (random.nextInt(4) == 0) {
+                scenario.sleep(0.6 + random.nextDouble());
+            }
+            if (random.nextInt(3) == 0) {
+                scenario.proc();
+            }
+        }
+        return scenario.proc();
+    }
+
+    /** An ICMP error about {@code quoted}, sent back to its sender (or, sometimes, onwards). */
+    private static ProbeScenario.Send icmpErrorAbout(ProbeScenario.Send quoted, java.util.Random random) {
+        char from = random.nextInt(4) == 0 ? quoted.from() : quoted.from() == 'a' ? 'b' : 'a';
+        int type = random.nextBoolean() ? 3 : 11;
+        return new ProbeScenario.Send(from, Protocols.ICMP, 0, 0, "", 0, type, type == 3 ? 3 : 0, 0, quoted);
+    }
+
     /** A seeded batch of TCP segments of random kinds in random directions over two connections. */
     static ProbeScenario randomTcp(long seed, int packets) {
         java.util.Random random = new java.util.Random(seed);
