@@ -115,19 +115,22 @@ class KernelComparisonTest {
 
     /** Empty when the kernel and the table agree; else every step, kernel and nflab side by side. */
     static String differences(ProbeScenario scenario) {
-        List<JsonNode> kernel = KernelProbe.run(scenario);
+        return differences(scenario, KernelProbe.run(scenario));
+    }
+
+    /** {@link #differences(ProbeScenario)} against a kernel run already made. */
+    static String differences(ProbeScenario scenario, List<JsonNode> kernel) {
         List<String> expected = ModelReplay.describeKernel(scenario, kernel);
         List<String> actual = ModelReplay.replay(scenario, kernel, new ConntrackTable());
         boolean same = true;
         StringBuilder report = new StringBuilder();
         for (int i = 0; i < expected.size(); i++) {
-            boolean proc = scenario.steps().get(i) instanceof ProbeScenario.Proc;
-            boolean ok = proc ? ModelReplay.sameProc(expected.get(i), actual.get(i))
-                    : expected.get(i).equals(actual.get(i));
+            boolean proc = !(scenario.steps().get(i) instanceof ProbeScenario.Send);
+            boolean ok = ModelReplay.sameOutcome(scenario.steps().get(i), expected.get(i), actual.get(i));
             same &= ok;
             report.append(ok ? "   " : "!! ").append("step ").append(i).append(": ");
             if (proc) {
-                report.append("proc\n  kernel:\n").append(expected.get(i)).append("  nflab:\n").append(actual.get(i));
+                report.append("listing\n  kernel:\n").append(expected.get(i)).append("  nflab:\n").append(actual.get(i));
             } else {
                 report.append("kernel ").append(expected.get(i)).append(ok ? "" : "\n           nflab  "
                         + actual.get(i)).append('\n');

@@ -27,14 +27,21 @@ final class ModelReplay {
                 }
                 out.add(send + " -> " + result.state() + "/" + result.direction());
             } else if (step instanceof ProbeScenario.Proc) {
-                StringBuilder text = new StringBuilder();
-                table.entries(now).forEach(e -> text.append(ConntrackFormat.procLine(e, now)));
-                out.add(text.toString());
+                out.add(ConntrackFormat.procNfConntrack(table, now));
+            } else if (step instanceof ProbeScenario.Cli cli) {
+                List<String> argv = new ArrayList<>(List.of("conntrack"));
+                argv.addAll(cli.args());
+                ConntrackCli.Result result = ConntrackCli.execute(table, now, argv);
+                out.add(describeCli(result.exitCode(), result.stdout(), result.stderr()));
             } else {
                 out.add("");
             }
         }
         return out;
+    }
+
+    private static String describeCli(int exitCode, String stdout, String stderr) {
+        return "exit " + exitCode + "\n" + stderr + "--- stdout\n" + stdout;
     }
 
     static List<String> describeKernel(ProbeScenario scenario, List<JsonNode> kernel) {
@@ -48,6 +55,9 @@ final class ModelReplay {
                 out.add(send + " -> " + state + "/" + (state.equals("NEW") ? "ORIGINAL" : dir));
             } else if (step instanceof ProbeScenario.Proc) {
                 out.add(recorded.get("text").asText());
+            } else if (step instanceof ProbeScenario.Cli) {
+                out.add(describeCli(recorded.get("rc").asInt(), recorded.get("stdout").asText(),
+                        recorded.get("stderr").asText()));
             } else {
                 out.add("");
             }
@@ -56,13 +66,37 @@ final class ModelReplay {
     }
 
     /**
+     * Whether a step came out the same: packets the same state and direction; listings the same lines in
+     * any order with timeouts at most a second apart (see {@link #sameProc}); conntrack the same exit code
+     * and stderr.
+     */
+    static boolean sameOutcome(ProbeScenario.Step step, String expected, String actual) {
+        if (step instanceof ProbeScenario.Proc) {
+            return sameProc(expected, actual);
+        }
+        if (step instanceof ProbeScenario.Cli cli) {
+            int split = expected.indexOf("--- stdout\n");
+            int otherSplit = actual.indexOf("--- stdout\n");
+            int timeoutField = String.join(" ", cli.args()).contains("extended") ? 4 : 2;
+            return expected.substring(0, split).equals(actual.substring(0, otherSplit))
+                    && sameListing(expected.substring(split), actual.substring(otherSplit), timeoutField);
+        }
+        return expected.equals(actual);
+    }
+
+    /**
      * Whether two /proc/net/nf_conntrack texts show the same entries, in any order, with timeouts at most
      * a second apart: the kernel counts in jiffies from the moment it saw a packet, the replay in recorded
      * nanoseconds, and the two may fall on either side of a second.
      */
     static boolean sameProc(String expected, String actual) {
-        List<String[]> left = split(expected);
-        List<String[]> right = split(actual);
+        return sameListing(expected, actual, 4);
+    }
+
+    /** Like {@link #sameProc} for any listing whose timeout is field {@code timeoutField}. */
+    static boolean sameListing(String expected, String actual, int timeoutField) {
+        List<String[]> left = split(expected, timeoutField);
+        List<String[]> right = split(actual, timeoutField);
         if (left.size() != right.size()) {
             return false;
         }
@@ -75,17 +109,29 @@ final class ModelReplay {
         return true;
     }
 
-    /** Each line as {timeout, line without timeout}, sorted by the latter. */
-    private static List<String[]> split(String text) {
+    /** Each line as {timeout, the line with its timeout field replaced by '~'}, sorted by the latter. */
+    private static List<String[]> split(String text, int timeoutField) {
         List<String[]> lines = new ArrayList<>();
         for (String line : text.split("\n")) {
-            if (!line.isEmpty()) {
-                String[] fields = line.split(" +", 6);
-                lines.add(new String[] {fields[4], fields[0] + " " + fields[1] + " " + fields[2] + " " + fields[3]
-                        + " " + fields[5]});
+            if (line.isEmpty()) {
+                continue;
             }
+            String[] entry = {"0", line};
+            java.util.regex.Matcher field = FIELD.matcher(line);
+            for (int i = 0; field.find(); i++) {
+                if (i == timeoutField) {
+                    if (field.group().chars().allMatch(Character::isDigit)) {
+                        entry = new String[] {field.group(),
+                            line.substring(0, field.start()) + "~" + line.substring(field.end())};
+                    }
+                    break;
+                }
+            }
+            lines.add(entry);
         }
         lines.sort((x, y) -> x[1].compareTo(y[1]));
         return lines;
     }
+
+    private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("\\S+");
 }

@@ -171,6 +171,41 @@ final class ProbeScenario {
         return this;
     }
 
+    /** A scenario from ct_probe.py's input JSON (what {@link #json} writes). */
+    static ProbeScenario fromJson(com.fasterxml.jackson.databind.JsonNode json) {
+        ProbeScenario scenario = new ProbeScenario();
+        json.path("sysctls").fields().forEachRemaining(e -> scenario.sysctl(e.getKey(), e.getValue().asText()));
+        for (com.fasterxml.jackson.databind.JsonNode step : json.get("steps")) {
+            if (step.has("send")) {
+                scenario.send(send(step.get("send")));
+            } else if (step.has("proc")) {
+                scenario.proc();
+            } else if (step.has("conntrack")) {
+                List<String> args = new ArrayList<>();
+                step.get("conntrack").forEach(a -> args.add(a.asText()));
+                scenario.conntrack(args.toArray(String[]::new));
+            } else {
+                scenario.sleep(step.get("sleep").asDouble());
+            }
+        }
+        return scenario;
+    }
+
+    private static Send send(com.fasterxml.jackson.databind.JsonNode json) {
+        com.fasterxml.jackson.databind.JsonNode proto = json.get("proto");
+        int protocol = proto.isNumber() ? proto.asInt() : switch (proto.asText()) {
+            case "tcp" -> Protocols.TCP;
+            case "udp" -> Protocols.UDP;
+            case "icmp" -> Protocols.ICMP;
+            case "gre" -> Protocols.GRE;
+            default -> throw new IllegalArgumentException("protocol " + proto);
+        };
+        return new Send(json.get("from").asText().charAt(0), protocol, json.path("sport").asInt(),
+                json.path("dport").asInt(), json.path("flags").asText(""), json.path("payload").asInt(),
+                json.path("type").asInt(protocol == Protocols.ICMP ? 8 : 0), json.path("code").asInt(),
+                json.path("id").asInt(), json.has("quote") ? send(json.get("quote")) : null);
+    }
+
     Map<String, String> sysctls() {
         return sysctls;
     }

@@ -210,13 +210,14 @@ def send(step, sockets, peers):
 
 
 def counters():
-    out = sh("iptables", "-L", "FORWARD", "-v", "-x", "-n", "-Z", ns="r").stdout.splitlines()
+    out = sh("iptables", "-L", "FORWARD", "-v", "-x", "-n", "-Z").stdout.splitlines()
     return [int(line.split()[0]) for line in out if line.split() and line.split()[0].isdigit()]
 
 
 def main():
     spec = json.load(sys.stdin)
     results = []
+    home = None
     try:
         setup(spec.get("sysctls", {}))
         home = os.open("/proc/self/ns/net", os.O_RDONLY)
@@ -224,7 +225,9 @@ def main():
         for side in ("a", "b"):
             enter(side)
             sockets[side] = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
-        libc.setns(home, CLONE_NEWNET)
+        # From here on this process lives in R: reading R's table and running tools there needs no
+        # ip-netns-exec, so a step happens within a millisecond or two of its recorded time.
+        enter("r")
         counters()
         peers = Peers()
         start = time.monotonic_ns()
@@ -242,16 +245,19 @@ def main():
                 results.append({"t": t, "state": state, "dir": direction, "length": length})
             elif "proc" in step:
                 t = time.monotonic_ns() - start
-                text = sh("cat", "/proc/net/nf_conntrack", ns="r").stdout
+                with open("/proc/net/nf_conntrack") as table:
+                    text = table.read()
                 results.append({"t": t, "text": text})
             elif "conntrack" in step:
                 t = time.monotonic_ns() - start
-                run = sh("conntrack", *step["conntrack"], ns="r", check=False)
+                run = sh("conntrack", *step["conntrack"], check=False)
                 results.append({"t": t, "stdout": run.stdout, "stderr": run.stderr, "rc": run.returncode})
             elif "sleep" in step:
                 time.sleep(step["sleep"])
                 results.append({"t": time.monotonic_ns() - start})
     finally:
+        if home is not None:
+            libc.setns(home, CLONE_NEWNET)
         teardown()
     json.dump({"steps": results}, sys.stdout)
 
