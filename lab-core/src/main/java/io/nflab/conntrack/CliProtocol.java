@@ -147,12 +147,12 @@ enum CliProtocol {
         };
     }
 
-    /** The module's {@code *_commands_v_options} row for a command (modules list the first 15 commands). */
+    /** The module's {@code *_commands_v_options} row for a command (-A takes -I's, as conntrack 1.4.7 does). */
     String legality(CliTables.Command command) {
         String row = switch (kind) {
             case PORTS -> switch (command) {
                 case LIST, UPDATE, DELETE, EVENT -> hasState ? "222200200" : "22220000";
-                case CREATE -> hasState ? "333300100" : "33330000";
+                case CREATE, ADD -> hasState ? "333300100" : "33330000";
                 case GET -> hasState ? "333300200" : "33330000";
                 case EXP_CREATE -> hasState ? "110011011" : "11001111";
                 case EXP_DELETE, EXP_GET -> hasState ? "111100000" : "11110000";
@@ -160,12 +160,12 @@ enum CliProtocol {
             };
             case ICMP -> switch (command) {
                 case LIST, UPDATE, DELETE, EVENT -> "222";
-                case CREATE, GET -> "112";
+                case CREATE, ADD, GET -> "112";
                 default -> "";
             };
             case KEYS -> switch (command) {
                 case LIST, UPDATE, DELETE, EVENT -> "22220000";
-                case CREATE, GET -> "33330000";
+                case CREATE, ADD, GET -> "33330000";
                 case EXP_CREATE -> "11111111";
                 case EXP_DELETE, EXP_GET -> "11110000";
                 default -> "";

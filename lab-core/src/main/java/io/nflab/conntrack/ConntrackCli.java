@@ -70,7 +70,8 @@ public final class ConntrackCli {
             int status = 0;
             if (request.command != null && request.command.summary != null) {
                 err.append(PREFIX).append(String.format(request.command.summary, handled)).append('\n');
-                if (handled == 0 && request.command != Command.LIST && request.command != Command.EXP_LIST) {
+                if (handled == 0 && request.command != Command.LIST && request.command != Command.EXP_LIST
+                        && request.command != Command.ADD) {
                     status = 1;
                 }
             }
@@ -215,7 +216,7 @@ public final class ConntrackCli {
         return value == null ? 0 : value;
     }
 
-    /** {@code -I}/{@code -A}: an entry made through ctnetlink. */
+    /** {@code -I}/{@code -A}: an entry made through ctnetlink; {@code -A} of an existing one does nothing. */
     private int create(CliRequest request) {
         if (request.family == CliRequest.AF_INET6) {
             throw CliExit.other("nflab models IPv4 connection tracking only");
@@ -242,9 +243,7 @@ public final class ConntrackCli {
             if (request.command == Command.CREATE) {
                 throw CliExit.other("Operation failed: Such conntrack exists, try -U to update");
             }
-            ConntrackEntry entry = existing.get().entry();
-            applyChanges(request, entry, timeout);
-            return 1;
+            return 0; // -A leaves an existing entry alone: "0 flow entries have been added.", status 0
         }
         if (!table.makeRoom(orig.get().high(), TupleKeys.withZone(orig.get().low(), zone), now)) {
             throw CliExit.other("Operation failed: not enough memory");
