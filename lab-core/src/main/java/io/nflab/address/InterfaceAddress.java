@@ -1,8 +1,10 @@
 package io.nflab.address;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
-/** An address configured on an interface with its prefix length, as {@code ip addr} shows it: {@code 192.168.1.1/24}. */
+/** An address configured on an interface with its prefix length, as {@code ip addr} shows it: {@code 192.168.1.1/24} (also its Jackson form). */
 public record InterfaceAddress(Ipv4Address address, int prefixLength) {
 
     public InterfaceAddress {
@@ -14,6 +16,7 @@ public record InterfaceAddress(Ipv4Address address, int prefixLength) {
         }
     }
 
+    @JsonCreator
     public static InterfaceAddress parse(String text) {
         return tryParse(text).orElseThrow(() -> new AddressFormatException(text, "interface address"));
     }
@@ -38,6 +41,7 @@ public record InterfaceAddress(Ipv4Address address, int prefixLength) {
         return subnet().broadcast();
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return address + "/" + prefixLength;

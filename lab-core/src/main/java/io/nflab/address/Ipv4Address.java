@@ -1,10 +1,14 @@
 package io.nflab.address;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
  * An IPv4 address, held as its 32 bits in an {@code int} (compare unsigned).
- * Immutable; {@link #parse} accepts exactly the dotted-quad form {@code a.b.c.d}.
+ * Immutable; {@link #parse} accepts exactly the dotted-quad form {@code a.b.c.d} with decimal octets
+ * and no leading zeros ({@code 010.0.0.1} is refused: C's inet_aton would read it as octal).
+ * Jackson writes it as that text.
  */
 public final class Ipv4Address implements Comparable<Ipv4Address> {
     public static final Ipv4Address ANY = new Ipv4Address(0);
@@ -31,6 +35,7 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
     }
 
     /** Parses {@code a.b.c.d}; anything else throws {@link AddressFormatException}. */
+    @JsonCreator
     public static Ipv4Address parse(String text) {
         return tryParse(text).orElseThrow(() -> new AddressFormatException(text, "IPv4 address"));
     }
@@ -54,6 +59,9 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
                 value = -1;
                 digits = 0;
             } else if (c >= '0' && c <= '9') {
+                if (value == 0) {
+                    return Optional.empty(); // a leading zero
+                }
                 value = (value < 0 ? 0 : value * 10) + (c - '0');
                 if (++digits > 3 || value > 255) {
                     return Optional.empty();
@@ -105,6 +113,7 @@ public final class Ipv4Address implements Comparable<Ipv4Address> {
         return bits;
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return octet(0) + "." + octet(1) + "." + octet(2) + "." + octet(3);

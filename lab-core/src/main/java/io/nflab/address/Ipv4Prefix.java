@@ -1,11 +1,13 @@
 package io.nflab.address;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
  * A CIDR block: a network address with its host bits cleared and a length 0..32.
  * {@code parse("192.168.1.7/24")} gives {@code 192.168.1.0/24}, as {@code ip route} and iptables show it;
- * a bare address is a /32.
+ * a bare address is a /32. Jackson writes it as that text.
  */
 public final class Ipv4Prefix implements Comparable<Ipv4Prefix> {
     public static final Ipv4Prefix ANY = new Ipv4Prefix(Ipv4Address.ANY, 0);
@@ -25,6 +27,7 @@ public final class Ipv4Prefix implements Comparable<Ipv4Prefix> {
         return new Ipv4Prefix(Ipv4Address.of(address.bits() & maskBits(length)), length);
     }
 
+    @JsonCreator
     public static Ipv4Prefix parse(String text) {
         return tryParse(text).orElseThrow(() -> new AddressFormatException(text, "IPv4 prefix"));
     }
@@ -42,7 +45,7 @@ public final class Ipv4Prefix implements Comparable<Ipv4Prefix> {
             return Optional.of(of(address.get(), 32));
         }
         String len = text.substring(slash + 1);
-        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(Character::isDigit)) {
+        if (len.isEmpty() || len.length() > 2 || !len.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return Optional.empty();
         }
         int length = Integer.parseInt(len);
@@ -94,6 +97,7 @@ public final class Ipv4Prefix implements Comparable<Ipv4Prefix> {
         return network.hashCode() * 33 + length;
     }
 
+    @JsonValue
     @Override
     public String toString() {
         return network + "/" + length;

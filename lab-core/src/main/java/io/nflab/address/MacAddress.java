@@ -1,8 +1,10 @@
 package io.nflab.address;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
-/** A 48-bit Ethernet address, printed lowercase {@code aa:bb:cc:dd:ee:ff} as Linux prints it. */
+/** A 48-bit Ethernet address, printed lowercase {@code aa:bb:cc:dd:ee:ff} as Linux prints it (and Jackson writes it). */
 public final class MacAddress implements Comparable<MacAddress> {
     public static final MacAddress ZERO = new MacAddress(0L);
     public static final MacAddress BROADCAST = new MacAddress(0xffff_ffff_ffffL);
@@ -20,11 +22,12 @@ public final class MacAddress implements Comparable<MacAddress> {
         return new MacAddress(bits);
     }
 
+    @JsonCreator
     public static MacAddress parse(String text) {
         return tryParse(text).orElseThrow(() -> new AddressFormatException(text, "MAC address"));
     }
 
-    /** Six groups of one or two hex digits separated by colons, any case. */
+    /** Six groups of one or two ASCII hex digits separated by colons, any case. */
     public static Optional<MacAddress> tryParse(String text) {
         if (text == null) {
             return Optional.empty();
@@ -40,7 +43,7 @@ public final class MacAddress implements Comparable<MacAddress> {
             }
             int value = 0;
             for (char c : group.toCharArray()) {
-                int digit = Character.digit(c, 16);
+                int digit = c < 0x80 ? Character.digit(c, 16) : -1;
                 if (digit < 0) {
                     return Optional.empty();
                 }
@@ -82,6 +85,7 @@ public final class MacAddress implements Comparable<MacAddress> {
         return Long.hashCode(bits);
     }
 
+    @JsonValue
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder(17);
