@@ -190,8 +190,9 @@ public final class ConntrackEntry {
 
     /** The kernel's {@code nf_ct_refresh_acct}: renew the timeout (unless fixed) and count the packet. */
     void refresh(int direction, long now, long timeoutNanos, int length) {
-        if ((status & ConntrackStatus.FIXED_TIMEOUT) == 0) {
-            deadline = now + timeoutNanos;
+        long renewed = now + timeoutNanos;
+        if ((status & ConntrackStatus.FIXED_TIMEOUT) == 0 && deadline != renewed) {
+            deadline = renewed;
         }
         account(direction, length);
     }

@@ -118,7 +118,7 @@ public final class ConntrackTable {
                 statInvalid++;
                 return ConntrackResult.invalid(verdict.reason());
             }
-            if (dir == 1) {
+            if (dir == 1 && (ct.status & ConntrackStatus.SEEN_REPLY) == 0) {
                 ct.status |= ConntrackStatus.SEEN_REPLY;
             }
             if (verdict == TrackVerdict.KILL) {

@@ -98,7 +98,6 @@ final class TcpTracker {
                 int ignoredDir = lastDir(bits);
                 bits &= ~(EXP_CHALLENGE_ACK | dirBits(ignoredDir) | dirBits(dir)) | LIBERAL << dir;
                 bits |= SEEN << ignoredDir;
-                ct.protoState = bits;
             } else {
                 bits = withLast(bits, index, dir);
                 if (index == SYN && dir == 0) {
@@ -127,21 +126,22 @@ final class TcpTracker {
         } else if (newState == S_CLOSE && index == RST && canEarlyDrop(oldState)) {
             windowChecked = false; // closing anyway: skip the window check
         }
-        ct.protoState = bits;
         if (windowChecked) {
-            followWindow(ct, dir, flags, packet.payloadLength());
+            bits = followWindow(bits, dir, flags, packet.payloadLength());
         }
-        return enterState(ct, packet, dir, now, s, oldState, newState, index);
+        return enterState(ct, bits, packet, dir, now, s, oldState, newState, index);
     }
 
-    private static TrackVerdict enterState(ConntrackEntry ct, ConntrackPacket packet, int dir, long now,
-            ConntrackSettings s, int oldState, int newState, int index) {
-        int bits = withLast(ct.protoState, index, dir);
+    private static TrackVerdict enterState(ConntrackEntry ct, int windowBits, ConntrackPacket packet, int dir,
+            long now, ConntrackSettings s, int oldState, int newState, int index) {
+        int bits = withLast(windowBits, index, dir);
         bits = bits & ~STATE_MASK | newState;
         if (oldState != newState && newState == S_FIN_WAIT) {
             bits |= CLOSE_INIT << dir;
         }
-        ct.protoState = bits;
+        if (ct.protoState != bits) {
+            ct.protoState = bits; // written only when it changes: keeps a busy entry's cache line clean
+        }
 
         long unacknowledged = s.nanos(ConntrackSysctl.TCP_TIMEOUT_UNACKNOWLEDGED);
         long timeout = s.tcpTimeoutNanos(newState);
@@ -188,12 +188,12 @@ final class TcpTracker {
     }
 
     /**
-     * What the window tracker would record for an in-window segment, reduced to the flags that change
-     * timeouts: the first segment of a direction only initialises it; later ones with data or a first FIN
+     * What the window tracker would record for an in-window segment (the new state bits), reduced to the
+     * flags that change timeouts: the first segment of a direction only initialises it; later ones with data or a first FIN
      * leave data unacknowledged; every segment acknowledges what the other direction sent.
      */
-    private static void followWindow(ConntrackEntry ct, int dir, int flags, int payloadLength) {
-        int bits = ct.protoState;
+    private static int followWindow(int state, int dir, int flags, int payloadLength) {
+        int bits = state;
         boolean fin = (flags & TcpFlagBits.FIN) != 0;
         if ((bits & SEEN << dir) == 0) {
             bits |= SEEN << dir;
@@ -201,8 +201,7 @@ final class TcpTracker {
                 bits |= FIN_SENT << dir;
             }
             if ((flags & (TcpFlagBits.SYN | TcpFlagBits.ACK)) == TcpFlagBits.SYN) {
-                ct.protoState = bits; // simultaneous open: the kernel stops here
-                return;
+                return bits; // simultaneous open: the kernel stops here
             }
         } else {
             if (payloadLength > 0 || fin && (bits & FIN_SENT << dir) == 0) {
@@ -212,7 +211,7 @@ final class TcpTracker {
                 bits |= FIN_SENT << dir;
             }
         }
-        ct.protoState = bits & ~(UNACK << (1 - dir));
+        return bits & ~(UNACK << (1 - dir));
     }
 
     private static boolean canEarlyDrop(int state) {
