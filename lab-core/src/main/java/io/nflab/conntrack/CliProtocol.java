@@ -13,23 +13,23 @@ import java.util.OptionalInt;
  * port options only (their {@code --state} and tag options are not modelled).
  */
 enum CliProtocol {
-    TCP("tcp", Protocols.TCP, Kind.PORTS, TcpOptions.WITH_STATE),
-    UDP("udp", Protocols.UDP, Kind.PORTS, TcpOptions.WITHOUT_STATE),
-    UDPLITE("udplite", Protocols.UDPLITE, Kind.PORTS, TcpOptions.WITHOUT_STATE),
-    SCTP("sctp", Protocols.SCTP, Kind.PORTS, TcpOptions.WITHOUT_STATE),
-    DCCP("dccp", Protocols.DCCP, Kind.PORTS, TcpOptions.WITHOUT_STATE),
-    ICMP("icmp", Protocols.ICMP, Kind.ICMP, TcpOptions.WITHOUT_STATE),
-    ICMPV6("icmpv6", Protocols.ICMPV6, Kind.NONE, TcpOptions.WITHOUT_STATE),
-    GRE("gre", Protocols.GRE, Kind.KEYS, TcpOptions.WITHOUT_STATE),
-    UNKNOWN("unknown", 0, Kind.NONE, TcpOptions.WITHOUT_STATE);
+    TCP("tcp", Protocols.TCP, Kind.PORTS, StateOption.WITH_STATE),
+    UDP("udp", Protocols.UDP, Kind.PORTS, StateOption.WITHOUT_STATE),
+    UDPLITE("udplite", Protocols.UDPLITE, Kind.PORTS, StateOption.WITHOUT_STATE),
+    SCTP("sctp", Protocols.SCTP, Kind.PORTS, StateOption.WITHOUT_STATE),
+    DCCP("dccp", Protocols.DCCP, Kind.PORTS, StateOption.WITHOUT_STATE),
+    ICMP("icmp", Protocols.ICMP, Kind.ICMP, StateOption.WITHOUT_STATE),
+    ICMPV6("icmpv6", Protocols.ICMPV6, Kind.NONE, StateOption.WITHOUT_STATE),
+    GRE("gre", Protocols.GRE, Kind.KEYS, StateOption.WITHOUT_STATE),
+    UNKNOWN("unknown", 0, Kind.NONE, StateOption.WITHOUT_STATE);
 
     /** What the module's options set. */
     enum Kind {
         PORTS, ICMP, KEYS, NONE
     }
 
-    /** Whether the port module has {@code --state} (TCP only). */
-    enum TcpOptions {
+    /** Whether a port module has {@code --state} (nflab: TCP only). */
+    enum StateOption {
         WITH_STATE, WITHOUT_STATE
     }
 
@@ -47,11 +47,11 @@ enum CliProtocol {
     final Kind kind;
     private final boolean hasState;
 
-    CliProtocol(String name, int number, Kind kind, TcpOptions options) {
+    CliProtocol(String name, int number, Kind kind, StateOption state) {
         this.name = name;
         this.number = number;
         this.kind = kind;
-        this.hasState = options == TcpOptions.WITH_STATE;
+        this.hasState = state == StateOption.WITH_STATE;
     }
 
     /**

@@ -13,6 +13,7 @@ import static io.nflab.conntrack.CliTables.SRC_NAT;
 import static io.nflab.conntrack.CliTables.STATUS;
 import static io.nflab.conntrack.CliTables.ZERO;
 
+import io.nflab.address.Ipv4Address;
 import io.nflab.conntrack.CliTables.Command;
 import java.util.List;
 import java.util.Objects;
@@ -264,11 +265,11 @@ public final class ConntrackCli {
         ConntrackTuple result = reply;
         if (request.snatAddress != null) {
             int port = request.snatPort != null ? request.snatPort : result.destinationPort();
-            result = result.withDestination(io.nflab.address.Ipv4Address.of(request.snatAddress), port);
+            result = result.withDestination(Ipv4Address.of(request.snatAddress), port);
         }
         if (request.dnatAddress != null) {
             int port = request.dnatPort != null ? request.dnatPort : result.sourcePort();
-            result = result.withSource(io.nflab.address.Ipv4Address.of(request.dnatAddress), port);
+            result = result.withSource(Ipv4Address.of(request.dnatAddress), port);
         }
         return result;
     }

@@ -57,6 +57,9 @@ public final class ConntrackPacket {
 
     /** An ICMP message that is not an error (echo, timestamp, …); {@code id} is the identifier field. */
     public static ConntrackPacket icmp(int src, int dst, int type, int code, int id, int length) {
+        if (IcmpTracker.isError(type)) {
+            throw new IllegalArgumentException("ICMP type " + type + " is an error: use icmpError with its quote");
+        }
         return new ConntrackPacket(TupleKeys.high(src, dst), TupleKeys.low(Protocols.ICMP, id, type << 8 | code),
                 0, 0, length, 0, null);
     }
@@ -67,6 +70,9 @@ public final class ConntrackPacket {
      */
     public static ConntrackPacket icmpError(int src, int dst, int type, int code, ConntrackTuple quoted,
             int length) {
+        if (!IcmpTracker.isError(type)) {
+            throw new IllegalArgumentException("ICMP type " + type + " is not an error");
+        }
         return new ConntrackPacket(TupleKeys.high(src, dst), TupleKeys.low(Protocols.ICMP, 0, type << 8 | code),
                 0, 0, length, 0, Objects.requireNonNull(quoted, "quoted"));
     }

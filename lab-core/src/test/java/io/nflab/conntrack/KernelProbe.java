@@ -39,12 +39,19 @@ final class KernelProbe {
     static List<JsonNode> run(ProbeScenario scenario) {
         try {
             Path script = Path.of(KernelProbe.class.getResource("kernel/ct_probe.py").toURI());
+            Path output = Files.createTempFile("ct_probe", ".json");
             Process process = new ProcessBuilder("/usr/bin/python3", script.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                    .redirectOutput(output.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             process.getOutputStream().write(JSON.writeValueAsBytes(scenario.json()));
             process.getOutputStream().close();
-            byte[] out = process.getInputStream().readAllBytes();
-            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            boolean finished = process.waitFor(120, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroy(); // SIGTERM: ct_probe.py still deletes its namespaces
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+            byte[] out = Files.readAllBytes(output);
+            Files.delete(output);
+            if (!finished || process.exitValue() != 0) {
                 throw new IllegalStateException("ct_probe.py failed: " + new String(out, StandardCharsets.UTF_8));
             }
             List<JsonNode> steps = new ArrayList<>();

@@ -27,6 +27,7 @@ exit, also on failure. Needs root.
 import ctypes
 import json
 import os
+import signal
 import socket
 import struct
 import subprocess
@@ -215,6 +216,8 @@ def counters():
 
 
 def main():
+    # A SIGTERM (a test timing out) must still reach the finally block that deletes the namespaces.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(1))
     spec = json.load(sys.stdin)
     results = []
     home = None
