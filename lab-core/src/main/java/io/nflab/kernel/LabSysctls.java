@@ -2,6 +2,8 @@ package io.nflab.kernel;
 
 import io.nflab.topology.Sysctl;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,13 +58,22 @@ final class LabSysctls {
     }
 
     /**
-     * Writes a baseline; keys this kernel does not have (IPv6 or br_netfilter not built in) are
-     * skipped, since what they would turn off does not exist either.
+     * Writes a baseline and checks that it took; keys this kernel does not have (IPv6 or br_netfilter
+     * not built in) are skipped, since what they would turn off does not exist either.
+     *
+     * @throws KernelCommandException when the kernel kept another value
      */
     static void applyBaseline(Netns netns, Map<String, String> baseline) {
-        List<String> argv = new ArrayList<>(List.of("sysctl", "-q", "-e", "-w"));
-        baseline.forEach((key, value) -> argv.add(key + "=" + value));
-        netns.execChecked(argv.toArray(String[]::new));
+        List<String> write = new ArrayList<>(List.of("sysctl", "-q", "-e", "-w"));
+        baseline.forEach((key, value) -> write.add(key + "=" + value));
+        ProcessResult written = netns.exec(write);
+        Map<String, String> current = read(netns, baseline.keySet());
+        baseline.forEach((key, value) -> {
+            if (current.containsKey(key) && !current.get(key).equals(value)) {
+                throw new KernelCommandException("in " + netns.name() + ": sysctl " + key + " stayed "
+                        + current.get(key) + " instead of " + value + ": " + written.stderr().strip());
+            }
+        });
     }
 
     /** Whether a topology sysctl must wait until the node's interfaces exist (it names one of them). */
@@ -73,27 +84,22 @@ final class LabSysctls {
     }
 
     /**
-     * Writes one of the node's topology sysctls. A namespace cannot set everything the machine can: a
-     * value the kernel already has is accepted as it is, and {@code nf_conntrack_helper=0} is what
-     * kernels without that sysctl (Linux 6.0 and later) always do; anything else is refused.
+     * Writes one of the node's topology sysctls and checks that it took (sysctl(8) exits 0 even when
+     * the kernel refuses a value). A namespace cannot set everything the machine can: a value the
+     * kernel already has is accepted as it is, and {@code nf_conntrack_helper=0} is what kernels
+     * without that sysctl (Linux 6.0 and later) always do; anything else is refused.
      *
      * @throws KernelLabException naming the node, the sysctl and the kernel's answer
      */
     static void applyTopology(Netns netns, String node, String key, String value) {
         ProcessResult written = netns.exec(List.of("sysctl", "-q", "-w", key + "=" + value));
-        if (written.succeeded()) {
+        Optional<String> current = Optional.ofNullable(read(netns, List.of(key)).get(key));
+        if (current.filter(words(value)::equals).isPresent()
+                || current.isEmpty() && key.equals(CONNTRACK_HELPER) && words(value).equals("0")) {
             return;
         }
-        ProcessResult current = netns.exec(List.of("sysctl", "-n", key));
-        if (current.succeeded() && words(current.stdout()).equals(words(value))) {
-            return;
-        }
-        if (!current.succeeded() && key.equals(CONNTRACK_HELPER) && value.strip().equals("0")) {
-            return;
-        }
-        String why = current.succeeded()
-                ? "a network namespace cannot change it (it is " + words(current.stdout()) + ")"
-                : "this kernel has no such sysctl";
+        String why = current.map(v -> "a network namespace cannot change it (it is " + v + ")")
+                .orElse("this kernel has no such sysctl");
         if (key.equals(CONNTRACK_HELPER)) {
             why += "; automatic helper assignment was removed in Linux 6.0 — assign helpers with"
                     + " `-t raw … -j CT --helper NAME' instead";
@@ -101,6 +107,20 @@ final class LabSysctls {
         throw new KernelLabException("node " + node + ": cannot set sysctl " + key + "=" + value + " in the kernel: "
                 + why + Optional.of(written.stderr().strip()).filter(s -> !s.isEmpty()).map(s -> " (" + s + ")")
                         .orElse(""));
+    }
+
+    /** The current values of those of {@code keys} the kernel has, blanks collapsed. */
+    private static Map<String, String> read(Netns netns, Collection<String> keys) {
+        List<String> argv = new ArrayList<>(List.of("sysctl", "-e"));
+        argv.addAll(keys);
+        Map<String, String> values = new HashMap<>();
+        netns.exec(argv).stdout().lines().forEach(line -> {
+            int equals = line.indexOf(" = ");
+            if (equals > 0) {
+                values.put(line.substring(0, equals), words(line.substring(equals + 3)));
+            }
+        });
+        return values;
     }
 
     private static String words(String text) {
