@@ -19,7 +19,10 @@ import java.util.Optional;
  * the default), so they are set back to the kernel's defaults; IPv6 is turned off before any
  * interface exists (no router solicitations, MLD reports or duplicate address detection); ICMP rate
  * limiting is off ({@code icmp_ratemask=0}) so that every error the kernel decides to send is sent;
- * the switch namespace's bridges do not hand frames to iptables ({@code bridge-nf-call-*=0}).
+ * resolved neighbours stay reachable for an hour (no unicast ARP probes at random moments later);
+ * helpers are never assigned automatically where the kernel still can ({@code nf_conntrack_helper=0},
+ * absent since Linux 6.0); the switch namespace's bridges do not hand frames to iptables
+ * ({@code bridge-nf-call-*=0}).
  */
 final class LabSysctls {
 
@@ -31,6 +34,8 @@ final class LabSysctls {
             "log_martians", "0", "promote_secondaries", "0", "bc_forwarding", "0", "drop_gratuitous_arp", "0");
 
     private static final String CONNTRACK_HELPER = Sysctl.CONNTRACK_HELPER.key();
+    /** One hour: a resolved neighbour stays REACHABLE for the lab's life instead of a random 15 to 45 s. */
+    private static final String REACHABLE_MILLIS = "3600000";
 
     private LabSysctls() {
     }
@@ -39,12 +44,25 @@ final class LabSysctls {
     static Map<String, String> nodeBaseline() {
         Map<String, String> all = new LinkedHashMap<>(ipv6Off());
         all.put("net.ipv4.icmp_ratemask", "0");
+        all.put(CONNTRACK_HELPER, "0");
         for (String scope : List.of("all", "default")) {
             IPV4_CONF_DEFAULTS.forEach((key, value) -> all.put("net.ipv4.conf." + scope + "." + key, value));
         }
         // The kernel's one asymmetric default: source routing is refused on "all" but allowed on "default".
         all.put("net.ipv4.conf.all.accept_source_route", "0");
         all.put("net.ipv4.conf.default.accept_source_route", "1");
+        return all;
+    }
+
+    /**
+     * The neighbour settings of a node's interfaces, written once they exist: a namespace has no
+     * {@code neigh.default} of its own (new interfaces copy the machine's), so each is set by name.
+     */
+    static Map<String, String> neighbourBaseline(List<String> interfaces) {
+        Map<String, String> all = new LinkedHashMap<>();
+        for (String iface : interfaces) {
+            all.put("net.ipv4.neigh." + iface.replace('.', '/') + ".base_reachable_time_ms", REACHABLE_MILLIS);
+        }
         return all;
     }
 
@@ -59,7 +77,8 @@ final class LabSysctls {
 
     /**
      * Writes a baseline and checks that it took; keys this kernel does not have (IPv6 or br_netfilter
-     * not built in) are skipped, since what they would turn off does not exist either.
+     * not built in, nf_conntrack_helper since Linux 6.0) are skipped, since what they would turn off
+     * does not exist either.
      *
      * @throws KernelCommandException when the kernel kept another value
      */

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * bridge per segment (STP off, forward delay 0, multicast snooping off); one veth pair per node
  * interface, created straight into the node and switch namespaces with their fixed MACs and attached
  * to the segment's bridge; then per node loopback up, addresses, links up (unless the topology says
- * down), routes, per-interface sysctls, and last the ruleset through {@code iptables-restore}.
+ * down), routes, the interfaces' neighbour settings, per-interface sysctls, and last the ruleset
+ * through {@code iptables-restore}.
  * Nothing is ever created in the machine's own namespace. Every namespace created is added to the
  * caller's list at once, so that the caller can delete them all when a later step fails.
  */
@@ -73,6 +74,8 @@ final class LabWiring {
         for (NodeSpec node : topology.nodes()) {
             Netns netns = nodes.get(node.name());
             netns.ipBatch(nodeCommands(node));
+            LabSysctls.applyBaseline(netns, LabSysctls.neighbourBaseline(
+                    node.interfaces().stream().map(InterfaceSpec::name).toList()));
             node.effectiveSysctls().forEach((key, value) -> {
                 if (LabSysctls.needsInterfaces(key)) {
                     LabSysctls.applyTopology(netns, node.name(), key, value);

@@ -169,8 +169,8 @@ public final class Netns implements AutoCloseable {
     public void addVeth(String iface, Netns peer, String peerIface) {
         ensureOpen();
         peer.ensureOpen();
-        ProcessRunner.runChecked(List.of("ip", "link", "add", checkInterface(iface), "netns", name, "type", "veth",
-                "peer", "name", checkInterface(peerIface), "netns", peer.name), DEFAULT_TIMEOUT);
+        ip("link", "add", checkInterface(iface), "type", "veth", "peer", "name", checkInterface(peerIface),
+                "netns", peer.name);
         linkUp(iface);
         peer.linkUp(peerIface);
     }

@@ -166,6 +166,8 @@ class KernelLabPortForwardTest {
         for (String node : List.of("client", "gw", "web")) {
             assertEquals("1", sysctl(node, "net.ipv6.conf.eth0.disable_ipv6"), node);
             assertEquals("0", sysctl(node, "net.ipv4.icmp_ratemask"), node);
+            assertEquals("0", sysctl(node, "net.ipv4.conf.eth0.rp_filter"), node);
+            assertEquals("3600000", sysctl(node, "net.ipv4.neigh.eth0.base_reachable_time_ms"), node);
             assertEquals(node.equals("gw") ? "1" : "0", sysctl(node, "net.ipv4.ip_forward"), node);
         }
         String bridge = ProcessRunner.runChecked(
