@@ -264,8 +264,9 @@ public final class KernelLab implements AutoCloseable {
         throw unknownInterface(node, iface);
     }
 
+    /** The error for an interface the lab lacks; an unknown node is reported as such. */
     private KernelLabException unknownInterface(String node, String iface) {
-        netns(node);
+        netns(node); // throws when the node itself is unknown
         return new KernelLabException("node " + node + " has no interface `" + iface + "'; its interfaces are "
                 + macs.keySet().stream().filter(k -> k.node().equals(node)).map(NodeInterface::iface)
                         .collect(Collectors.joining(", ")));

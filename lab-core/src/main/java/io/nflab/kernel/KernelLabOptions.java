@@ -18,7 +18,7 @@ public record KernelLabOptions(String prefix, Settle settle, EtcOverlay etc) {
             new KernelLabOptions(LabNames.DEFAULT_PREFIX, Settle.DEFAULT, EtcOverlay.NONE);
 
     public KernelLabOptions {
-        new LabNames(prefix, 1, 1); // validates the prefix
+        LabNames.checkPrefix(prefix);
         Objects.requireNonNull(settle, "settle");
         Objects.requireNonNull(etc, "etc");
     }

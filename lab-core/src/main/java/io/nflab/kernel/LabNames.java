@@ -81,7 +81,8 @@ public record LabNames(String prefix, long pid, int serial) {
         return index;
     }
 
-    private static void checkPrefix(String prefix) {
+    /** Throws IllegalArgumentException unless {@code prefix} is 1 to 8 lower-case letters. */
+    static void checkPrefix(String prefix) {
         if (prefix == null || !PREFIX.matcher(prefix).matches()) {
             throw new IllegalArgumentException("a kernel lab prefix is 1 to 8 lower-case letters: '" + prefix + "'");
         }

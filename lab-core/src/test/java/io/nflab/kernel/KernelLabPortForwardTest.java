@@ -141,6 +141,18 @@ class KernelLabPortForwardTest {
     }
 
     @Test
+    void aSynToAClosedPortOfTheGatewayIsResetAndLeavesNoConntrackEntry() {
+        Observation closed = lab.send("client", PacketText.parse("tcp 203.0.113.10:40002 > 203.0.113.1:22 flags S"));
+
+        assertEquals(1, closed.returnedToSender().size(), closed::toString);
+        assertTrue(PacketNormalizer.equivalent(
+                PacketText.parse("tcp 203.0.113.1:22 > 203.0.113.10:40002 flags RA ack 1 win 0 df"),
+                closed.returnedToSender().get(0)), closed::toString);
+        String entries = lab.conntrackList("gw").stdout();
+        assertFalse(entries.contains("dport=22"), "a SYN reset at once leaves no entry:\n" + entries);
+    }
+
+    @Test
     void aDeliveredFrameArrivesAtOneInterfaceAndTheAnswerGoesBackOutOfIt() {
         EthernetFrame ping = new EthernetFrame(lab.mac("gw", "eth0"), lab.mac("client", "eth0"),
                 PacketText.parse("icmp 203.0.113.10 > 203.0.113.1 echo-request id 7 seq 1"));
