@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nflab.diagnostics.SourceLocation;
 import io.nflab.packet.PacketText;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TopologyLoader;
 import java.io.IOException;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,20 +74,30 @@ class KernelLabLifecycleTest {
                 () -> lab.send("a", PacketText.parse("udp 10.0.0.1:1 > 10.0.0.2:2")));
     }
 
+    /**
+     * The topology loader already checks rulesets with nflab's own iptables-restore, so the ruleset is
+     * put in after loading: the kernel lab must report what the kernel refuses on its own, at the line.
+     */
     @Test
-    void aRulesetTheKernelRefusesIsReportedAtItsLineAndNothingIsLeft() throws IOException {
-        Files.writeString(dir.resolve("b.rules"), """
+    void aRulesetTheKernelRefusesIsReportedAtItsLineAndNothingIsLeft() {
+        Path rules = dir.resolve("b.rules");
+        Ruleset refused = new Ruleset("""
                 # a port iptables refuses
                 *filter
                 :INPUT ACCEPT [0:0]
                 -A INPUT -p tcp --dport 99999 -j ACCEPT
                 COMMIT
-                """);
+                """, Optional.of("b.rules"), SourceLocation.startOf(rules.toString()));
+        Topology loaded = topology("");
+        Topology topology = new Topology(loaded.name(), loaded.description(), loaded.segments(), loaded.nodes().stream()
+                .map(n -> !n.name().equals("b") ? n : new NodeSpec(n.name(), n.kind(), n.interfaces(), n.routes(),
+                        Optional.of(refused), n.sysctls(), n.services(), n.placement()))
+                .toList());
 
         KernelLabException e = assertThrows(KernelLabException.class,
-                () -> KernelLab.start(topology("firewall: b.rules"), KernelLabOptions.DEFAULT.withPrefix("nfkfail")));
+                () -> KernelLab.start(topology, KernelLabOptions.DEFAULT.withPrefix("nfkfail")));
 
-        assertTrue(e.getMessage().startsWith(dir.resolve("b.rules") + ":4: node b: the kernel refused the ruleset"
+        assertTrue(e.getMessage().startsWith(rules + ":4: node b: the kernel refused the ruleset"
                 + " (b.rules): iptables-restore exited with 2: iptables-restore v1.8.9 (nf_tables): invalid port/service"
                 + " `99999' specified Error occurred at line: 4 "), e.getMessage());
         assertTrue(ownNamespaces("nfkfail").isEmpty(), Netns.list()::toString);
