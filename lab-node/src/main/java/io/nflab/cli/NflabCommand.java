@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
-        subcommands = {CommandLine.HelpCommand.class, IptablesCommand.class, IptablesSaveCommand.class,
-            IptablesRestoreCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, IptablesCommand.class,
+            IptablesSaveCommand.class, IptablesRestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
