@@ -142,6 +142,9 @@ public final class TracerouteClient implements Program {
 
     /** traceroute.c's {@code do_it}, resumed whenever a reply or a timer comes. */
     private void run(long now) {
+        if (output.exited()) {
+            return;
+        }
         if (timer != null) {
             timer.cancel();
             timer = null;
@@ -189,6 +192,7 @@ public final class TracerouteClient implements Program {
         }
         output.out("\n");
         output.exit(0);
+        closeAll();
     }
 
     private boolean send(int n, long now) {
