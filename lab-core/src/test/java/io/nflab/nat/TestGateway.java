@@ -43,6 +43,8 @@ final class TestGateway implements NatInterfaces {
     final Map<String, List<InterfaceAddress>> addresses = new LinkedHashMap<>();
     final Map<Hook, NatRules> rules = new EnumMap<>(Hook.class);
     final List<Ipv4Packet> natTableSaw = new ArrayList<>();
+    /** {@code -t raw -A PREROUTING -p tcp --dport 21 -j CT --helper ftp} (and the same in OUTPUT). */
+    boolean ftpHelperRule;
     long now;
 
     TestGateway address(String iface, String address) {
@@ -82,6 +84,10 @@ final class TestGateway implements NatInterfaces {
         ConntrackResult ct = table.track(conntrackPacket(packet), now);
         if (ct.dropped()) {
             return new Passage(packet, ct, true, ct.reason());
+        }
+        if (ftpHelperRule && ct.tracked() && !ct.entry().isConfirmed() && ct.entry().master().isEmpty()
+                && packet.transport() instanceof TcpSegment tcp && tcp.destinationPort() == 21) {
+            helpers.assign(ct.entry(), "ftp");
         }
         NatOutcome dst = nat.process(dstHook, packet, ct, dstContext, rules(dstHook), now);
         if (dst.dropped()) {
