@@ -25,8 +25,11 @@ public final class Chain {
     private final List<Rule> rules;
     private long[] packets;
     private long[] bytes;
+    private final Revision revision;
 
-    private Chain(String name, Hook hook, Policy policy, List<Rule> rules, long[] packets, long[] bytes) {
+    private Chain(String name, Hook hook, Policy policy, List<Rule> rules, long[] packets, long[] bytes,
+                  Revision revision) {
+        this.revision = revision;
         this.name = name;
         this.hook = hook;
         this.policy = policy;
@@ -35,17 +38,29 @@ public final class Chain {
         this.bytes = bytes;
     }
 
-    /** A built-in chain with policy ACCEPT, as the kernel creates it. */
+    /** A built-in chain with policy ACCEPT, as the kernel creates it, outside any table. */
     static Chain builtin(Hook hook) {
-        return new Chain(hook.name(), hook, Policy.ACCEPT, new ArrayList<>(), new long[4], new long[4]);
+        return builtin(hook, new Revision(null));
     }
 
+    /** A built-in chain with policy ACCEPT whose changes bump {@code revision}. */
+    static Chain builtin(Hook hook, Revision revision) {
+        return new Chain(hook.name(), hook, Policy.ACCEPT, new ArrayList<>(), new long[4], new long[4], revision);
+    }
+
+    /** A user chain outside any table. */
     static Chain user(String name) {
-        return new Chain(Objects.requireNonNull(name, "name"), null, null, new ArrayList<>(), new long[4], new long[4]);
+        return user(name, new Revision(null));
     }
 
-    Chain copy() {
-        Chain copy = new Chain(name, hook, policy, new ArrayList<>(rules), packets.clone(), bytes.clone());
+    static Chain user(String name, Revision revision) {
+        return new Chain(Objects.requireNonNull(name, "name"), null, null, new ArrayList<>(), new long[4], new long[4],
+                revision);
+    }
+
+    /** A copy whose changes bump {@code newRevision}. */
+    Chain copy(Revision newRevision) {
+        Chain copy = new Chain(name, hook, policy, new ArrayList<>(rules), packets.clone(), bytes.clone(), newRevision);
         copy.policyPackets = policyPackets;
         copy.policyBytes = policyBytes;
         return copy;
@@ -60,6 +75,7 @@ public final class Chain {
             throw new IllegalStateException("built-in chain " + name + " cannot be renamed");
         }
         this.name = Objects.requireNonNull(newName, "newName");
+        revision.bump();
     }
 
     /** The hook of a built-in chain; empty for a user-defined chain. */
@@ -81,6 +97,7 @@ public final class Chain {
             throw new IllegalStateException("user chain " + name + " has no policy");
         }
         this.policy = Objects.requireNonNull(newPolicy, "policy");
+        revision.bump();
     }
 
     public PacketCounters policyCounters() {
@@ -143,6 +160,7 @@ public final class Chain {
         rules.add(index, rule);
         packets[index] = counters.packets();
         bytes[index] = counters.bytes();
+        revision.bump();
     }
 
     public void append(Rule rule, PacketCounters counters) {
@@ -155,6 +173,7 @@ public final class Chain {
         rules.set(index, Objects.requireNonNull(rule, "rule"));
         packets[index] = counters.packets();
         bytes[index] = counters.bytes();
+        revision.bump();
     }
 
     public void delete(int index) {
@@ -165,6 +184,7 @@ public final class Chain {
         rules.remove(index);
         packets[rules.size()] = 0;
         bytes[rules.size()] = 0;
+        revision.bump();
     }
 
     /** The index of the first rule equal to {@code rule}, or empty. */
@@ -177,6 +197,7 @@ public final class Chain {
         rules.clear();
         Arrays.fill(packets, 0);
         Arrays.fill(bytes, 0);
+        revision.bump();
     }
 
     /** Zeroes every rule's counters and the policy's ({@code iptables -Z CHAIN}). */

@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 public final class Netfilter {
     private final Map<TableKind, Table> tables;
+    private final Revision revision = new Revision(null);
 
     private Netfilter(Map<TableKind, Table> tables) {
         this.tables = tables;
@@ -29,15 +30,24 @@ public final class Netfilter {
 
     /** A deep copy: rules are shared (they are immutable), chains and counters are copied. */
     public Netfilter copy() {
-        Map<TableKind, Table> copies = new EnumMap<>(TableKind.class);
-        tables.forEach((kind, table) -> copies.put(kind, table.copy()));
-        return new Netfilter(copies);
+        Netfilter copy = new Netfilter(new EnumMap<>(TableKind.class));
+        tables.forEach((kind, table) -> copy.tables.put(kind, table.copy(copy.revision)));
+        return copy;
     }
 
     /** Makes this netfilter hold exactly what {@code other} holds (deep-copied). */
     public void replaceWith(Netfilter other) {
         tables.clear();
-        other.tables.forEach((kind, table) -> tables.put(kind, table.copy()));
+        other.tables.forEach((kind, table) -> tables.put(kind, table.copy(revision)));
+        revision.bump();
+    }
+
+    /**
+     * A counter that changes whenever anything but counters changes in this ruleset: tables, chains,
+     * rules, policies, hooks. The evaluation engine compares it on every packet to know when to recompile.
+     */
+    public long revision() {
+        return revision.value();
     }
 
     public Optional<Table> table(TableKind kind) {
@@ -46,17 +56,26 @@ public final class Netfilter {
 
     /** The table, created with its built-in chains if it does not exist yet. */
     public Table createTable(TableKind kind) {
-        return tables.computeIfAbsent(kind, Table::create);
+        Table table = tables.get(kind);
+        if (table == null) {
+            table = Table.create(kind, revision);
+            tables.put(kind, table);
+            revision.bump();
+        }
+        return table;
     }
 
     /** Deletes a table with everything in it (iptables-restore's flush of a table does this). */
     public void removeTable(TableKind kind) {
-        tables.remove(kind);
+        if (tables.remove(kind) != null) {
+            revision.bump();
+        }
     }
 
     /** Sets one table to a deep copy of {@code table}. */
     public void putTable(Table table) {
-        tables.put(table.kind(), table.copy());
+        tables.put(table.kind(), table.copy(revision));
+        revision.bump();
     }
 
     /** The existing tables in iptables-save order (mangle, security, raw, filter, nat). */

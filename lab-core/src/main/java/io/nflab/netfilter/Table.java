@@ -19,8 +19,11 @@ public final class Table {
     private final Map<Hook, Chain> builtins;
     private final List<Chain> userChains;
     private final EnumSet<Hook> registered;
+    private final Revision revision;
 
-    private Table(TableKind kind, Map<Hook, Chain> builtins, List<Chain> userChains, EnumSet<Hook> registered) {
+    private Table(TableKind kind, Map<Hook, Chain> builtins, List<Chain> userChains, EnumSet<Hook> registered,
+                  Revision revision) {
+        this.revision = revision;
         this.kind = kind;
         this.builtins = builtins;
         this.userChains = userChains;
@@ -28,24 +31,35 @@ public final class Table {
     }
 
     /** A table as the kernel creates it: its built-in chains, empty, policy ACCEPT. */
-    static Table create(TableKind kind) {
+    static Table create(TableKind kind, Revision netfilterRevision) {
+        Revision revision = new Revision(netfilterRevision);
         Map<Hook, Chain> builtins = new EnumMap<>(Hook.class);
         for (Hook hook : kind.builtinChains()) {
-            builtins.put(hook, Chain.builtin(hook));
+            builtins.put(hook, Chain.builtin(hook, revision));
         }
-        return new Table(kind, builtins, new ArrayList<>(), EnumSet.noneOf(Hook.class));
+        return new Table(kind, builtins, new ArrayList<>(), EnumSet.noneOf(Hook.class), revision);
     }
 
-    Table copy() {
+    /** A deep copy whose changes bump {@code netfilterRevision}. */
+    Table copy(Revision netfilterRevision) {
+        Revision copyRevision = new Revision(netfilterRevision);
         Map<Hook, Chain> builtinCopies = new EnumMap<>(Hook.class);
-        builtins.forEach((hook, chain) -> builtinCopies.put(hook, chain.copy()));
+        builtins.forEach((hook, chain) -> builtinCopies.put(hook, chain.copy(copyRevision)));
         List<Chain> userCopies = new ArrayList<>();
-        userChains.forEach(chain -> userCopies.add(chain.copy()));
-        return new Table(kind, builtinCopies, userCopies, EnumSet.copyOf(registered));
+        userChains.forEach(chain -> userCopies.add(chain.copy(copyRevision)));
+        return new Table(kind, builtinCopies, userCopies, EnumSet.copyOf(registered), copyRevision);
     }
 
     public TableKind kind() {
         return kind;
+    }
+
+    /**
+     * A counter that changes whenever this table's chains, rules, policies or hooks change (not when only
+     * counters do); compiled forms of the table compare it to know when to rebuild.
+     */
+    public long revision() {
+        return revision.value();
     }
 
     /** The built-in chain at {@code hook}; empty when this table does not register that hook. */
@@ -68,7 +82,9 @@ public final class Table {
         if (!builtins.containsKey(hook)) {
             throw new IllegalArgumentException(kind.label() + " has no " + hook + " chain");
         }
-        registered.add(hook);
+        if (registered.add(hook)) {
+            revision.bump();
+        }
     }
 
     /** Built-in chains in hook order. */
@@ -112,8 +128,9 @@ public final class Table {
         if (chain(name).isPresent()) {
             throw new IllegalArgumentException("chain " + name + " already exists in " + kind.label());
         }
-        Chain chain = Chain.user(name);
+        Chain chain = Chain.user(name, revision);
         userChains.add(chain);
+        revision.bump();
         return chain;
     }
 
@@ -121,6 +138,7 @@ public final class Table {
         if (!userChains.remove(Objects.requireNonNull(chain, "chain"))) {
             throw new IllegalArgumentException(chain.name() + " is not a user chain of " + kind.label());
         }
+        revision.bump();
     }
 
     /** Renames a user chain and every jump and goto to it, as the kernel's chain handles do. */
