@@ -150,7 +150,19 @@ final class NodeReader {
         Optional<Ruleset> inline = node.optional("rules", YamlValues.scalar()).map(scalar ->
                 new Ruleset(scalar.text(), Optional.empty(), firstLineOf(scalar)));
         return inline.or(() -> node.optional("firewall", YamlValues.string())
-                .flatMap(name -> readRulesFile(name, node.valueLocation("firewall"))));
+                .flatMap(name -> readRulesFile(name, node.valueLocation("firewall"))))
+                .filter(this::restores);
+    }
+
+    /** Whether iptables-restore accepts the ruleset; if not, the problem is reported at its line. */
+    private boolean restores(Ruleset ruleset) {
+        try {
+            RulesetLoader.load(ruleset);
+            return true;
+        } catch (RulesetLoader.RulesetException e) {
+            problems.error(e.location(), e.detail());
+            return false;
+        }
     }
 
     private Optional<Ruleset> readRulesFile(String name, SourceLocation at) {

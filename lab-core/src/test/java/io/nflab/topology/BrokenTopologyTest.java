@@ -117,6 +117,20 @@ class BrokenTopologyTest {
     }
 
     @Test
+    void rulesFileRefusedByIptablesRestoreNamesItsLine() {
+        assertEquals(List.of(DIR + "bad.rules:6:1: iptables-restore refuses the bad.rules ruleset:"
+                + " iptables-restore v1.8.9 (nf_tables): invalid port/service `99999' specified;"
+                + " Error occurred at line: 6"), problems("bad-rules-file.yaml"));
+    }
+
+    @Test
+    void inlineRulesRefusedByIptablesRestoreNameTheTopologyLine() {
+        assertEquals(List.of(DIR + "bad-inline-rules.yaml:14:1: iptables-restore refuses the inline ruleset:"
+                + " iptables-restore v1.8.9 (nf_tables): Can't use -o with INPUT; Error occurred at line: 3"),
+                problems("bad-inline-rules.yaml"));
+    }
+
+    @Test
     void yamlSyntaxErrorNamesWhereTheConstructBegan() {
         assertEquals(List.of(DIR + "yaml-syntax.yaml:10:1: YAML syntax error: expected ',' or '}', but got <stream end>"
                 + " (while parsing a flow mapping at line 9, column 13)"), problems("yaml-syntax.yaml"));

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, IptablesCommand.class,
+            IptablesSaveCommand.class, IptablesRestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -39,7 +40,15 @@ public final class NflabCommand implements Runnable {
     }
 
     static CommandLine newCommandLine() {
-        return new CommandLine(new NflabCommand()) // picocli exits 2 (USAGE) on invalid input
+        CommandLine commandLine = new CommandLine(new NflabCommand()) // picocli exits 2 (USAGE) on invalid input
                 .setExecutionExceptionHandler(new FriendlyExceptionHandler());
+        for (String tool : new String[] {"iptables", "iptables-save", "iptables-restore"}) {
+            // Everything after --rules FILE is the tool's own command line: the first word that is not
+            // one of ours ends option parsing, and unknown options are arguments, never picocli errors.
+            commandLine.getSubcommands().get(tool)
+                    .setUnmatchedOptionsArePositionalParams(true)
+                    .setStopAtPositional(true);
+        }
+        return commandLine;
     }
 }

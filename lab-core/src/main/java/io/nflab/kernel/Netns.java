@@ -18,19 +18,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * A throwaway Linux network namespace for kernel-comparison tests: create it, run programs in it,
- * wire it to other namespaces with veth pairs and bridges, give it addresses and routes, and
- * delete it with {@link #close()} (try-with-resources). A JVM shutdown hook deletes any namespace
- * a test forgot. Names are unique per JVM ({@code nflab-<purpose>-<pid>-<n>}), so concurrent test
- * runs on one machine do not collide.
+ * A throwaway Linux network namespace: create it, run programs in it, wire it to other namespaces
+ * with veth pairs and bridges, give it addresses and routes, and delete it with {@link #close()}
+ * (try-with-resources). A JVM shutdown hook deletes any namespace still open when the JVM ends
+ * (also on Ctrl-C). Names are unique per JVM ({@code nflab-<purpose>-<pid>-<n>}), so concurrent runs
+ * on one machine do not collide.
  *
- * <p>Everything here needs root; tests first call {@link NetnsAvailability#assumeAvailable()}.
- * Programs run with {@link ProcessRunner}'s fixed environment. Failures of setup commands throw
- * {@link KernelCommandException} naming the command and what it printed.
+ * <p>Everything here needs root ({@link KernelSupport} tells whether namespaces work). Programs run
+ * with {@link ProcessRunner}'s fixed environment, always inside the namespace. Failures of setup
+ * commands throw {@link KernelCommandException} naming the command and what it printed.
  */
 public final class Netns implements AutoCloseable {
 
@@ -39,6 +41,8 @@ public final class Netns implements AutoCloseable {
 
     private static final Path NETNS_ETC = Path.of("/etc/netns");
     private static final Pattern PURPOSE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,127}");
+    private static final Pattern BATCH_FAILURE = Pattern.compile("Command failed -:(\\d+)");
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9._-]{1,15}");
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static final Set<Netns> OPEN = ConcurrentHashMap.newKeySet();
@@ -73,8 +77,19 @@ public final class Netns implements AutoCloseable {
             throw new IllegalArgumentException("namespace purpose must be lower-case words joined by '-': '"
                     + purpose + "'");
         }
-        Netns netns = new Netns("nflab-" + purpose + "-" + ProcessHandle.current().pid() + "-"
-                + COUNTER.incrementAndGet());
+        return createNamed("nflab-" + purpose + "-" + ProcessHandle.current().pid() + "-"
+                + COUNTER.incrementAndGet(), etc);
+    }
+
+    /**
+     * Creates a namespace with exactly this name (the caller makes it unique); programs run in it see
+     * the files of {@code etc} in place of the machine's.
+     */
+    static Netns createNamed(String name, EtcOverlay etc) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a namespace name: '" + name + "'");
+        }
+        Netns netns = new Netns(name);
         OPEN.add(netns);
         try {
             netns.writeEtc(etc);
@@ -84,6 +99,20 @@ public final class Netns implements AutoCloseable {
             netns.close();
             throw e;
         }
+    }
+
+    /** Deletes a namespace this JVM does not hold (a leftover of another run) and its {@code /etc} overlay. */
+    static void deleteLeftover(String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("not a namespace name: '" + name + "'");
+        }
+        new Netns(name).close();
+    }
+
+    /** The names of the machine's named network namespaces ({@code ip netns list}). */
+    public static List<String> list() {
+        return ProcessRunner.runChecked(List.of("ip", "netns", "list"), DEFAULT_TIMEOUT).stdout().lines()
+                .map(line -> line.split(" ", 2)[0]).toList();
     }
 
     /** The namespace's name as {@code ip netns list} shows it. */
@@ -105,6 +134,17 @@ public final class Netns implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
         command.addAll(argv);
         return ProcessRunner.run(command, stdin, timeout);
+    }
+
+    /**
+     * Starts {@code argv} inside the namespace and leaves it running ({@link ProcessRunner#start}); the
+     * caller owns the process and must end it before closing the namespace.
+     */
+    public Process start(List<String> argv) {
+        ensureOpen();
+        List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", name));
+        command.addAll(argv);
+        return ProcessRunner.start(command);
     }
 
     /** Runs a program inside the namespace and insists on exit code 0. */
@@ -129,8 +169,8 @@ public final class Netns implements AutoCloseable {
     public void addVeth(String iface, Netns peer, String peerIface) {
         ensureOpen();
         peer.ensureOpen();
-        ProcessRunner.runChecked(List.of("ip", "link", "add", checkInterface(iface), "netns", name, "type", "veth",
-                "peer", "name", checkInterface(peerIface), "netns", peer.name), DEFAULT_TIMEOUT);
+        ip("link", "add", checkInterface(iface), "type", "veth", "peer", "name", checkInterface(peerIface),
+                "netns", peer.name);
         linkUp(iface);
         peer.linkUp(peerIface);
     }
@@ -156,6 +196,31 @@ public final class Netns implements AutoCloseable {
         List<String> words = new ArrayList<>(List.of("route", "add"));
         words.addAll(Arrays.asList(route.strip().split("\\s+")));
         ip(words.toArray(String[]::new));
+    }
+
+    /**
+     * Runs {@code ip} commands (one per element, without the leading {@code ip}, e.g.
+     * {@code link set eth0 up}) in this namespace with one {@code ip -n NS -batch -}; stops at the
+     * first failing one.
+     *
+     * @throws KernelCommandException naming the failing command and what ip printed
+     */
+    public void ipBatch(List<String> commands) {
+        ensureOpen();
+        if (commands.isEmpty()) {
+            return;
+        }
+        List<String> argv = List.of("ip", "-n", name, "-batch", "-");
+        ProcessResult result = ProcessRunner.run(argv, String.join("\n", commands) + "\n", DEFAULT_TIMEOUT);
+        if (!result.succeeded()) {
+            Matcher failed = BATCH_FAILURE.matcher(result.stderr());
+            String command = failed.find() && Integer.parseInt(failed.group(1)) <= commands.size()
+                    ? "ip -n " + name + " " + commands.get(Integer.parseInt(failed.group(1)) - 1)
+                    : String.join(" ", argv);
+            throw new KernelCommandException("'" + command + "' exited with " + result.exitCode() + ": "
+                    + result.stderr().lines().filter(line -> !BATCH_FAILURE.matcher(line).find())
+                            .collect(Collectors.joining(" ")).strip());
+        }
     }
 
     /** Sets a sysctl of this namespace, e.g. {@code net.ipv4.ip_forward} to {@code 1}. */

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Runs a host program with a fixed, minimal environment ({@code PATH} of the system directories,
  * {@code LC_ALL=C}), feeds it stdin, and captures exit code, stdout and stderr, killing it when it
  * outlives its timeout. The environment is the one tools/iptables-corpus/generate uses, so that
- * programs print the same text in both.
+ * programs print the same text in both. Every command is first checked by {@link HostGuard}: programs
+ * that change network state run only inside a network namespace.
  */
 public final class ProcessRunner {
 
@@ -41,23 +42,11 @@ public final class ProcessRunner {
      * Runs {@code argv} (argv[0] is looked up in {@link #SYSTEM_PATH} unless it is a path), writes
      * {@code stdin} to it, and waits at most {@code timeout}.
      *
-     * @throws KernelCommandException when the program cannot be started or does not finish in time
+     * @throws KernelCommandException when the program cannot be started, {@link HostGuard} refuses it,
+     *                                or it does not finish in time
      */
     public static ProcessResult run(List<String> argv, String stdin, Duration timeout) {
-        if (argv.isEmpty()) {
-            throw new IllegalArgumentException("empty command");
-        }
-        List<String> command = new ArrayList<>(argv);
-        command.set(0, resolve(argv.get(0)));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().putAll(ENVIRONMENT);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new KernelCommandException("cannot start '" + String.join(" ", argv) + "': " + e.getMessage(), e);
-        }
+        Process process = start(argv);
         CompletableFuture<byte[]> stdout = drain(process.getInputStream());
         CompletableFuture<byte[]> stderr = drain(process.getErrorStream());
         feed(process.getOutputStream(), stdin);
@@ -73,6 +62,29 @@ public final class ProcessRunner {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new KernelCommandException("interrupted while running '" + String.join(" ", argv) + "'", e);
+        }
+    }
+
+    /**
+     * Starts {@code argv} (checked and resolved like {@link #run}) with the fixed environment and
+     * leaves it running; the caller owns its streams and must end it.
+     *
+     * @throws KernelCommandException when the program cannot be started or {@link HostGuard} refuses it
+     */
+    public static Process start(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        HostGuard.check(argv);
+        List<String> command = new ArrayList<>(argv);
+        command.set(0, resolve(argv.get(0)));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().clear();
+        builder.environment().putAll(ENVIRONMENT);
+        try {
+            return builder.start();
+        } catch (IOException e) {
+            throw new KernelCommandException("cannot start '" + String.join(" ", argv) + "': " + e.getMessage(), e);
         }
     }
 

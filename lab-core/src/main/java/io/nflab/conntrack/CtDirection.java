@@ -1,0 +1,19 @@
+package io.nflab.conntrack;
+
+/** The direction of a packet relative to its connection, as iptables' {@code --ctdir} sees it. */
+public enum CtDirection {
+    /** From the side that opened the connection. */
+    ORIGINAL,
+    /** From the side that answered. */
+    REPLY;
+
+    private static final CtDirection[] VALUES = values();
+
+    static CtDirection of(int index) {
+        return VALUES[index];
+    }
+
+    CtDirection opposite() {
+        return this == ORIGINAL ? REPLY : ORIGINAL;
+    }
+}
