@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * Checks a node's static routes against its interfaces the way the kernel does when they are added:
- * the device exists, the gateway is on a connected subnet and is not the node's own address, and no
+ * the device exists, the gateway is on a connected subnet (the node's own address counts: the
+ * kernel accepts it), and no
  * route (the connected ones included) has the same destination and metric.
  */
 final class RouteChecks {
@@ -77,13 +78,6 @@ final class RouteChecks {
                 .map(d -> interfaces.stream().filter(i -> i.name().equals(d)).toList())
                 .orElse(interfaces);
         SourceLocation at = wordAfter(written.text(), "via");
-        Optional<InterfaceSpec> own = candidates.stream().filter(i -> i.address().address().equals(gateway.get())).findFirst();
-        if (own.isPresent()) {
-            problems.error(at, "route `" + written.text().text() + "': gateway " + gateway.get()
-                    + " is an address of node `" + node + "' itself (" + own.get().name() + "); the kernel answers"
-                    + " `Nexthop has invalid gateway'");
-            return false;
-        }
         if (candidates.stream().anyMatch(i -> i.address().subnet().contains(gateway.get()))) {
             return true;
         }

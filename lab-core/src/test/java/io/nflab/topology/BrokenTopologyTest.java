@@ -94,9 +94,7 @@ class BrokenTopologyTest {
                         + " the subnet of any interface of node `a' (eth0 192.168.1.0/24);"
                         + " the kernel answers `Nexthop has invalid gateway'",
                 DIR + "unreachable-gateway.yaml:14:43: route `172.16.0.0/12 via 192.168.1.1 dev eth1':"
-                        + " node `a' has no interface `eth1'; its interfaces are: eth0",
-                DIR + "unreachable-gateway.yaml:15:25: route `10.9.0.0/16 via 192.168.1.2': gateway 192.168.1.2"
-                        + " is an address of node `a' itself (eth0); the kernel answers `Nexthop has invalid gateway'"),
+                        + " node `a' has no interface `eth1'; its interfaces are: eth0"),
                 problems("unreachable-gateway.yaml"));
     }
 
