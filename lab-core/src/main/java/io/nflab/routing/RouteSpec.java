@@ -22,6 +22,9 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
         Optional<String> device, long metric) {
 
     private static final long MAX_METRIC = 0xffff_ffffL;
+    /** The types a topology's static routes may have. */
+    private static final List<RouteType> TYPES =
+            List.of(RouteType.UNICAST, RouteType.BLACKHOLE, RouteType.UNREACHABLE, RouteType.PROHIBIT);
     private static final Pattern WORD = Pattern.compile("\\S+");
 
     public RouteSpec {
@@ -29,6 +32,9 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
         Objects.requireNonNull(destination, "destination");
         Objects.requireNonNull(gateway, "gateway");
         Objects.requireNonNull(device, "device");
+        if (!TYPES.contains(type)) {
+            throw new IllegalArgumentException("a static route cannot be of type " + type.keyword());
+        }
         if (metric < 0 || metric > MAX_METRIC) {
             throw new IllegalArgumentException("metric out of range: " + metric);
         }
@@ -95,7 +101,7 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
                 throw error("", text.length(), "empty route; expected e.g. `default via 192.168.1.1'");
             }
             RouteType type = RouteType.UNICAST;
-            for (RouteType candidate : RouteType.values()) {
+            for (RouteType candidate : TYPES) {
                 if (candidate.keyword().equals(words.get(0))) {
                     type = candidate;
                     next++;
