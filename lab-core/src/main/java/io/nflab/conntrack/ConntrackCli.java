@@ -28,8 +28,8 @@ import java.util.Optional;
  * {@code -s}/{@code -d}, {@code -p} and the protocol options, {@code --state}, {@code -m}, {@code -u},
  * {@code -w}, {@code --src-nat/--dst-nat/--any-nat}, {@code -f}, {@code -z}; output {@code extended},
  * {@code id}, {@code save}), {@code -G}, {@code -D}, {@code -I}, {@code -A}, {@code -U} (mark, status,
- * timeout), {@code -F}, {@code -C}, {@code -S}, {@code -V}, {@code -h}; the expectation table is always
- * empty. Refused with a message: {@code -E} (no event stream), {@code -o xml}, IPv6 entries, labels (no
+ * timeout), {@code -F}, {@code -C}, {@code -S}, {@code -V}, {@code -h}; of the expectation table
+ * {@code -L}, {@code -F}, {@code -C}. Refused with a message: {@code -E} (no event stream), {@code -o xml}, IPv6 entries, labels (no
  * connlabel.conf, as on a host without one).
  */
 public final class ConntrackCli {
@@ -107,12 +107,14 @@ public final class ConntrackCli {
                 yield 0;
             }
             case EXP_COUNT -> {
-                out.append("0\n");
+                out.append(table.expectations().count(now)).append('\n');
                 yield 0;
             }
             case STATS -> stats();
             case EXP_STATS -> {
-                out.append("cpu=0   \texpect_new=0 expect_create=0 expect_delete=0 \n");
+                long created = table.expectations().created();
+                out.append("cpu=0   \texpect_new=").append(created).append(" expect_create=").append(created)
+                        .append(" expect_delete=0 \n");
                 yield 0;
             }
             case VERSION -> {
@@ -157,9 +159,16 @@ public final class ConntrackCli {
 
     private int expectations(CliRequest request) {
         if (request.command == Command.EXP_FLUSH) {
+            table.expectations().flush();
             err.append(PREFIX).append("expectation table has been emptied.\n");
+            return 0;
         }
-        return 0;
+        int shown = 0;
+        for (Expectation expectation : table.expectations().list(now)) {
+            out.append(ConntrackFormat.expectationLine(expectation, now)).append('\n');
+            shown++;
+        }
+        return shown;
     }
 
     private int delete(CliRequest request) {

@@ -39,6 +39,7 @@ public final class ConntrackEntry {
     long replyBytes;
     String helper;
     ConntrackEntry master;
+    ConntrackExtensions extensions;
 
     ConntrackEntry(long origHigh, long origLow, long replyHigh, long replyLow) {
         this.origHigh = origHigh;
@@ -168,6 +169,22 @@ public final class ConntrackEntry {
     /** The connection this one was expected by, for a RELATED connection a helper announced. */
     public Optional<ConntrackEntry> master() {
         return Optional.ofNullable(master);
+    }
+
+    /**
+     * What NAT and helpers attach to the connection (MASQUERADE interface, sequence adjustment, helper
+     * data), created on first call.
+     */
+    public ConntrackExtensions extensions() {
+        if (extensions == null) {
+            extensions = new ConntrackExtensions();
+        }
+        return extensions;
+    }
+
+    /** Whether anything was attached with {@link #extensions()}. */
+    public boolean hasExtensions() {
+        return extensions != null;
     }
 
     /** The reference count the kernel would show as {@code use=} in a netlink dump. */

@@ -1,5 +1,7 @@
 package io.nflab.conntrack;
 
+import io.nflab.address.Ipv4Address;
+
 /**
  * The text forms of an entry, byte for byte as Linux prints them: a {@code conntrack -L} line (conntrack
  * 1.4.7 with libnetfilter_conntrack 1.0.9, {@code __snprintf_conntrack_default}) and a
@@ -51,6 +53,35 @@ public final class ConntrackFormat {
         return out.toString();
     }
 
+    /**
+     * One {@code conntrack -L expect} line without the newline (libnetfilter_conntrack's
+     * {@code __snprintf_expect_default}): remaining seconds, the expected tuple, its mask, the master's
+     * original tuple, zone (when not 0), class and the master's helper.
+     */
+    public static String expectationLine(Expectation expectation, long now) {
+        StringBuilder out = new StringBuilder(256);
+        out.append(expectation.remainingSeconds(now)).append(' ');
+        ConntrackTuple tuple = expectation.tuple();
+        out.append("proto=").append(tuple.protocol()).append(' ');
+        appendTupleForTool(out, tuple.high(), tuple.low());
+        out.append("mask-src=255.255.255.255 mask-dst=255.255.255.255 ");
+        int sourceMask = expectation.anySourcePort() ? 0 : 0xffff;
+        appendLayer4ForTool(out, TupleKeys.low(tuple.protocol(), sourceMask, 0xffff));
+        ConntrackEntry master = expectation.master();
+        out.append("master-src=").append(Ipv4Address.of(TupleKeys.src(master.origHigh)))
+                .append(" master-dst=").append(Ipv4Address.of(TupleKeys.dst(master.origHigh))).append(' ');
+        appendLayer4ForTool(out, master.origLow);
+        if (expectation.zone() != 0) {
+            out.append("zone=").append(expectation.zone()).append(' ');
+        }
+        out.append("class=").append(expectation.expectClass()).append(' ');
+        if (master.helper != null) {
+            out.append("helper=").append(master.helper).append(' ');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
     /** The whole of /proc/net/nf_conntrack at lab time {@code now}, entries in {@link ConntrackTable#entries} order. */
     public static String procNfConntrack(ConntrackTable table, long now) {
         StringBuilder out = new StringBuilder();
@@ -91,8 +122,12 @@ public final class ConntrackFormat {
     /** {@code src=… dst=… } and the layer-4 fields, as libnetfilter_conntrack prints a tuple. */
     static void appendTupleForTool(StringBuilder out, long high, long low) {
         appendAddresses(out, high);
-        int protocol = TupleKeys.protocol(low);
-        switch (protocol) {
+        appendLayer4ForTool(out, low);
+    }
+
+    /** The layer-4 part of a tuple as the tool prints it (ports, ICMP type/code/id, GRE keys). */
+    static void appendLayer4ForTool(StringBuilder out, long low) {
+        switch (TupleKeys.protocol(low)) {
             case Protocols.TCP, Protocols.UDP, Protocols.UDPLITE, Protocols.SCTP, Protocols.DCCP ->
                     appendPorts(out, low);
             case Protocols.GRE -> appendGreKeys(out, low);

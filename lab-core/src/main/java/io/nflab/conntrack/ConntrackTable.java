@@ -27,6 +27,7 @@ public final class ConntrackTable {
     public static final String TABLE_FULL = "nf_conntrack: table full, dropping packet";
 
     private final ConntrackStore store = new ConntrackStore();
+    private final ExpectationTable expectations = new ExpectationTable(this);
     private ConntrackSettings settings;
     private int nextId = 1;
     /** No entry expires before this; {@link #advanceTo} does nothing until then. */
@@ -106,6 +107,9 @@ public final class ConntrackTable {
                 ct = new ConntrackEntry(high, low, TupleKeys.swap(high), replyLow);
                 ct.flags = settings.acct() ? ConntrackEntry.FLAG_ACCT : 0;
                 dir = 0;
+                if (!expectations.isEmpty()) {
+                    expected(ct, now);
+                }
             }
             CtState state = dir == 1 || ct.seenReply() ? CtState.ESTABLISHED
                     : (ct.status & ConntrackStatus.EXPECTED) != 0 ? CtState.RELATED : CtState.NEW;
@@ -183,6 +187,27 @@ public final class ConntrackTable {
         return Optional.of(new TupleMatch(ct, CtDirection.of(dir)));
     }
 
+    /**
+     * The kernel's {@code init_conntrack} for an expected connection: the matching expectation is used
+     * up, the new connection gets its master, the EXPECTED bit and the master's mark, and the
+     * expectation's function (NAT following the master) runs on it.
+     */
+    private void expected(ConntrackEntry ct, long now) {
+        expectations.take(ct.original(), ct.zone(), now).ifPresent(exp -> {
+            ct.master = exp.master();
+            ct.status |= ConntrackStatus.EXPECTED;
+            ct.mark = exp.master().mark;
+            if (exp.expectFn() != null) {
+                exp.expectFn().expected(ct, exp, now);
+            }
+        });
+    }
+
+    /** The table's expectations, which helpers add to and new connections use up. */
+    public ExpectationTable expectations() {
+        return expectations;
+    }
+
     private ConntrackResult relatedToQuoted(ConntrackPacket packet, long now) {
         return findRelated(packet.quoted(), TupleKeys.dst(packet.keyHigh()), packet.zone(), now)
                 .map(m -> new ConntrackResult(CtState.RELATED, m.direction(), m.entry(), false, null))
@@ -247,6 +272,7 @@ public final class ConntrackTable {
             }
         }
         store.clear();
+        expectations.flush();
         earliestDeadline = Long.MAX_VALUE;
         return deleted;
     }
@@ -400,6 +426,9 @@ public final class ConntrackTable {
             store.remove(ct);
             if (ct.master != null) {
                 ct.master.children--;
+            }
+            if (!expectations.isEmpty()) {
+                expectations.removeMaster(ct);
             }
         }
         ct.status |= ConntrackStatus.DYING;

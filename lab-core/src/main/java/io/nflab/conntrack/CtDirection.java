@@ -9,11 +9,17 @@ public enum CtDirection {
 
     private static final CtDirection[] VALUES = values();
 
+    /** The kernel's direction number: 0 original, 1 reply. */
+    public int index() {
+        return ordinal();
+    }
+
     static CtDirection of(int index) {
         return VALUES[index];
     }
 
-    CtDirection opposite() {
+    /** The other direction. */
+    public CtDirection opposite() {
         return this == ORIGINAL ? REPLY : ORIGINAL;
     }
 }
