@@ -41,16 +41,36 @@ import java.util.function.Consumer;
 public final class IpNamespace<P> {
 
     private static final Ipv4Address ALL_HOSTS = Ipv4Address.of(224, 0, 0, 1);
-    private static final Ipv4Address LIMITED_BROADCAST = Ipv4Address.BROADCAST;
+    private static final OutputRoute OUTPUT_EINVAL = new OutputRoute.Failed(Errno.EINVAL);
+    private static final OutputRoute OUTPUT_ENETUNREACH = new OutputRoute.Failed(Errno.ENETUNREACH);
+    private static final InputRoute MARTIAN_SOURCE = new InputRoute.Martian(InputRoute.Reason.SOURCE);
+    private static final InputRoute MARTIAN_DESTINATION = new InputRoute.Martian(InputRoute.Reason.DESTINATION);
+    private static final InputRoute MARTIAN_REVERSE_PATH = new InputRoute.Martian(InputRoute.Reason.REVERSE_PATH);
+    private static final InputRoute MARTIAN_MULTICAST = new InputRoute.Martian(InputRoute.Reason.MULTICAST);
+    private static final InputRoute NET_UNREACHABLE = new InputRoute.Unreachable(Errno.ENETUNREACH, true);
+    private static final InputRoute HOST_UNREACHABLE = new InputRoute.Unreachable(Errno.EHOSTUNREACH, true);
+    private static final InputRoute PROHIBITED = new InputRoute.Unreachable(Errno.EACCES, true);
+    private static final InputRoute BLACKHOLED = new InputRoute.Unreachable(Errno.EINVAL, false);
+    private static final InputRoute UNREACHABLE_NOT_FORWARDING = new InputRoute.Unreachable(Errno.EHOSTUNREACH, false);
+    private static final InputRoute BROADCAST = new InputRoute.Broadcast();
+    private static final InputRoute MULTICAST = new InputRoute.Multicast();
 
     private final LinkTable links = new LinkTable();
     private final Fib fib = new Fib();
     private final IpSysctls sysctls = new IpSysctls();
     private final NeighbourTable<P> neighbours;
+    /** Lookup results per route, valid while neither the configuration nor the sysctls change. */
+    private final RouteResults results = new RouteResults();
+    /** Bumped by every change of devices, addresses or routes. */
+    private long generation;
 
     private IpNamespace(NeighbourConfig config) {
         sysctls.deviceCreated(Links.LOOPBACK_INDEX);
         neighbours = new NeighbourTable<>(new Context(), config);
+    }
+
+    private void changed() {
+        generation++;
     }
 
     /** A namespace as {@code ip netns add} makes it: only {@code lo}, down, without an address. */
@@ -92,6 +112,7 @@ public final class IpNamespace<P> {
 
     /** Adds an Ethernet device (down) with the next ifindex; it takes the {@code conf.default} sysctls. */
     public NetDevice addEthernet(String name, MacAddress mac, Optional<LinkPeer> peer) {
+        changed();
         NetDevice device = links.addEthernet(name, mac, peer);
         sysctls.deviceCreated(device.index());
         return device;
@@ -99,6 +120,7 @@ public final class IpNamespace<P> {
 
     /** Adds an Ethernet device (down) with the given ifindex. */
     public NetDevice addEthernet(String name, int ifindex, MacAddress mac, Optional<LinkPeer> peer) {
+        changed();
         NetDevice device = links.addEthernet(name, ifindex, mac, peer);
         sysctls.deviceCreated(device.index());
         return device;
@@ -115,6 +137,7 @@ public final class IpNamespace<P> {
      * ones included; their waiting packets are dropped (reported to {@code actions}).
      */
     public void setLinkUp(int ifindex, boolean up, long now, Consumer<NeighbourAction<P>> actions) {
+        changed();
         NetDevice before = links.device(ifindex);
         if (before.adminUp() == up) {
             return;
@@ -136,6 +159,7 @@ public final class IpNamespace<P> {
      * device's neighbours except permanent ones.
      */
     public void setCarrier(int ifindex, boolean carrier, long now, Consumer<NeighbourAction<P>> actions) {
+        changed();
         NetDevice before = links.device(ifindex);
         if (before.isLoopback() || before.carrier() == carrier) {
             return;
@@ -169,6 +193,7 @@ public final class IpNamespace<P> {
      * @throws NetlinkException EADDRNOTAVAIL for a multicast or all-zero MAC
      */
     public void setMac(int ifindex, MacAddress mac, long now, Consumer<NeighbourAction<P>> actions) {
+        changed();
         if (mac.isMulticast() || mac.equals(MacAddress.ZERO)) {
             throw new NetlinkException(Errno.EADDRNOTAVAIL);
         }
@@ -180,6 +205,7 @@ public final class IpNamespace<P> {
 
     /** {@code ip link set DEV arp on|off}; on an up device a change flushes its neighbour entries. */
     public void setArp(int ifindex, boolean arp, long now, Consumer<NeighbourAction<P>> actions) {
+        changed();
         NetDevice before = links.device(ifindex);
         if (before.noArp() == !arp) {
             return;
@@ -204,6 +230,7 @@ public final class IpNamespace<P> {
      * @throws NetlinkException EEXIST when the device has the address already
      */
     public IfAddress addAddress(int ifindex, InterfaceAddress address, Scope scope, Optional<Ipv4Address> broadcast) {
+        changed();
         IfAddress added = links.insertAddress(ifindex, address, scope, broadcast);
         addAddressRoutes(links.device(ifindex), added);
         return added;
@@ -218,6 +245,7 @@ public final class IpNamespace<P> {
      */
     public List<IfAddress> deleteAddress(int ifindex, IfAddress address, long now,
             Consumer<NeighbourAction<P>> actions) {
+        changed();
         List<IfAddress> gone = new java.util.ArrayList<>();
         if (!address.secondary()) {
             for (IfAddress secondary : links.secondariesOf(ifindex, address)) {
@@ -367,6 +395,7 @@ public final class IpNamespace<P> {
      * @throws NetlinkException with the kernel's answer
      */
     public Route addRoute(RouteRequest request, RouteChange change) {
+        changed();
         Route route = checkRoute(request);
         fib.insert(route, change);
         return route;
@@ -388,11 +417,13 @@ public final class IpNamespace<P> {
      * @throws NetlinkException ESRCH when no route matches
      */
     public Route deleteRoute(RouteSelector selector) {
+        changed();
         return fib.delete(selector);
     }
 
     /** Removes exactly these routes ({@code ip route flush}, which deletes what it listed). */
     void removeRoutes(List<Route> routes) {
+        changed();
         java.util.Set<Route> doomed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         doomed.addAll(routes);
         fib.removeIf(doomed::contains);
@@ -547,43 +578,85 @@ public final class IpNamespace<P> {
     }
 
     /**
-     * The route of a locally generated packet (the kernel's {@code ip_route_output_key_hash_rcu}).
+     * The route of a locally generated packet (the kernel's {@code ip_route_output_key_hash_rcu}). In steady
+     * state (no configuration change since the last lookup through the same route) it allocates nothing,
+     * unless the caller's source differs from the route's preferred source.
      *
-     * @param source the packet's source if the sender chose one (it must be ours), else {@link Ipv4Address#ANY}
+     * @param source the packet's source if the sender chose one (it must be ours), else {@link Ipv4Address#ANY};
+     *               {@link OutputRoute.Resolved#source()} is then this source
      * @param oif    the device the sender is bound to, or 0
      */
     public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif) {
+        if (oif != 0 || destination.isAny() || destination.isMulticast() || destination.isLimitedBroadcast()) {
+            return routeOutputSlow(destination, source, oif);
+        }
+        if (!source.isAny()) {
+            if (source.isMulticast() || source.isLimitedBroadcast()) {
+                return OUTPUT_EINVAL;
+            }
+            if (addressType(source) != AddressType.LOCAL) {
+                return OUTPUT_ENETUNREACH;
+            }
+        }
+        Route route = fib.lookup(destination, Scope.GLOBAL, 0);
+        if (route == null) {
+            return OUTPUT_ENETUNREACH;
+        }
+        if (route.type().isError()) {
+            return failed(errorOf(route.type()));
+        }
+        if (route.type() == RouteType.LOCAL && route.preferredSource().isEmpty()) {
+            return routeOutputSlow(destination, source, oif);
+        }
+        RouteResults.Entry entry = results.of(route, generation, sysctls.version());
+        if (entry.output == null) {
+            entry.output = route.type() == RouteType.LOCAL
+                    ? new OutputRoute.Resolved(RouteType.LOCAL, Links.LOOPBACK_INDEX, Optional.empty(),
+                            route.preferredSource().get(), true, Optional.of(route))
+                    : makeOutput(route, destination, preferredSource(route), route.deviceIndex());
+        }
+        if (source.isAny() || entry.output instanceof OutputRoute.Resolved resolved && resolved.source().equals(source)) {
+            return entry.output;
+        }
+        return route.type() == RouteType.LOCAL
+                ? new OutputRoute.Resolved(RouteType.LOCAL, Links.LOOPBACK_INDEX, Optional.empty(), source, true,
+                        Optional.of(route))
+                : makeOutput(route, destination, source, route.deviceIndex());
+    }
+
+    /** {@link #routeOutput} for bound devices, special destinations and local routes without a source. */
+    private OutputRoute routeOutputSlow(Ipv4Address destination, Ipv4Address source, int oif) {
         Ipv4Address daddr = destination;
         Ipv4Address saddr = source;
         int out = oif;
         if (!saddr.isAny()) {
-            if (saddr.isMulticast() || saddr.isLimitedBroadcast() || isZeroNet(saddr)) {
-                return new OutputRoute.Failed(Errno.EINVAL);
+            if (saddr.isMulticast() || saddr.isLimitedBroadcast()) {
+                return OUTPUT_EINVAL;
             }
             if (oif == 0 && (daddr.isMulticast() || daddr.isLimitedBroadcast())) {
                 int owner = ownerOf(saddr);
                 if (owner == 0) {
-                    return new OutputRoute.Failed(Errno.ENETUNREACH);
+                    return OUTPUT_ENETUNREACH;
                 }
-                return makeOutput(null, daddr, saddr, owner, false);
+                return makeOutput(null, daddr, saddr, owner);
             }
             if (addressType(saddr) != AddressType.LOCAL) {
-                return new OutputRoute.Failed(Errno.ENETUNREACH);
+                return OUTPUT_ENETUNREACH;
             }
         }
         if (out != 0) {
             Optional<NetDevice> device = links.byIndex(out);
             if (device.isEmpty()) {
-                return new OutputRoute.Failed(Errno.ENODEV);
+                return failed(Errno.ENODEV);
             }
             if (!device.get().adminUp()) {
-                return new OutputRoute.Failed(Errno.ENETUNREACH);
+                return OUTPUT_ENETUNREACH;
             }
             if (isLocalMulticast(daddr) || daddr.isLimitedBroadcast()) {
                 if (saddr.isAny()) {
                     saddr = select(device.get(), Ipv4Address.ANY, Scope.LINK);
                 }
-                return makeOutput(null, daddr, saddr, out, false);
+                return makeOutput(null, daddr, saddr, out);
             }
             if (saddr.isAny()) {
                 if (daddr.isMulticast()) {
@@ -596,7 +669,6 @@ public final class IpNamespace<P> {
         if (daddr.isAny()) {
             daddr = saddr;
             if (daddr.isAny()) {
-                daddr = Ipv4Address.LOOPBACK;
                 saddr = Ipv4Address.LOOPBACK;
             }
             return new OutputRoute.Resolved(RouteType.LOCAL, Links.LOOPBACK_INDEX, Optional.empty(), saddr, true,
@@ -608,9 +680,9 @@ public final class IpNamespace<P> {
                 if (saddr.isAny()) {
                     saddr = select(links.device(out), Ipv4Address.ANY, Scope.LINK);
                 }
-                return makeOutput(null, daddr, saddr, out, true);
+                return makeOutput(null, daddr, saddr, out);
             }
-            return new OutputRoute.Failed(route == null ? Errno.ENETUNREACH : errorOf(route.type()));
+            return route == null ? OUTPUT_ENETUNREACH : failed(errorOf(route.type()));
         }
         if (route.type() == RouteType.LOCAL) {
             if (saddr.isAny()) {
@@ -622,14 +694,14 @@ public final class IpNamespace<P> {
         if (saddr.isAny()) {
             saddr = preferredSource(route);
         }
-        return makeOutput(route, daddr, saddr, route.deviceIndex(), false);
+        return makeOutput(route, daddr, saddr, route.deviceIndex());
     }
 
     /** The kernel's {@code __mkroute_output}. */
-    private OutputRoute makeOutput(Route route, Ipv4Address daddr, Ipv4Address saddr, int out, boolean assumeOnLink) {
+    private OutputRoute makeOutput(Route route, Ipv4Address daddr, Ipv4Address saddr, int out) {
         NetDevice device = links.device(out);
         if (!sysctls.routeLocalnet(out) && saddr.isLoopback() && !device.isLoopback()) {
-            return new OutputRoute.Failed(Errno.EINVAL);
+            return OUTPUT_EINVAL;
         }
         RouteType type = route == null ? RouteType.UNICAST : route.type();
         Route via = route;
@@ -637,8 +709,6 @@ public final class IpNamespace<P> {
             type = RouteType.BROADCAST;
         } else if (daddr.isMulticast()) {
             type = RouteType.MULTICAST;
-        } else if (isZeroNet(daddr)) {
-            return new OutputRoute.Failed(Errno.EINVAL);
         }
         boolean local = device.isLoopback();
         if (type == RouteType.BROADCAST) {
@@ -656,7 +726,7 @@ public final class IpNamespace<P> {
 
     /**
      * The route of a packet received on device {@code iif} (the kernel's {@code ip_route_input_slow} with
-     * {@code fib_validate_source} and multicast input).
+     * {@code fib_validate_source} and multicast input). In steady state it allocates nothing.
      */
     public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif) {
         NetDevice in = links.device(iif);
@@ -664,44 +734,54 @@ public final class IpNamespace<P> {
             return multicastInput(destination, source, iif);
         }
         if (source.isMulticast() || source.isLimitedBroadcast()) {
-            return new InputRoute.Martian(InputRoute.Reason.SOURCE);
+            return MARTIAN_SOURCE;
         }
         if (destination.isLimitedBroadcast() || (source.isAny() && destination.isAny())) {
             return broadcastInput(source, in);
         }
         if (isZeroNet(source)) {
-            return new InputRoute.Martian(InputRoute.Reason.SOURCE);
+            return MARTIAN_SOURCE;
         }
         if (isZeroNet(destination)) {
-            return new InputRoute.Martian(InputRoute.Reason.DESTINATION);
+            return MARTIAN_DESTINATION;
         }
         if (destination.isLoopback()) {
             if (!sysctls.routeLocalnet(iif)) {
-                return new InputRoute.Martian(InputRoute.Reason.DESTINATION);
+                return MARTIAN_DESTINATION;
             }
         } else if (source.isLoopback() && !sysctls.routeLocalnet(iif)) {
-            return new InputRoute.Martian(InputRoute.Reason.SOURCE);
+            return MARTIAN_SOURCE;
         }
         Route route = fib.lookup(destination, Scope.GLOBAL, 0);
         if (route == null || route.type().isError()) {
-            Errno error = route == null ? Errno.ENETUNREACH : errorOf(route.type());
             if (!sysctls.ipForward()) {
-                return new InputRoute.Unreachable(Errno.EHOSTUNREACH, false);
+                return UNREACHABLE_NOT_FORWARDING;
             }
-            return new InputRoute.Unreachable(error, error != Errno.EINVAL);
+            Errno error = route == null ? Errno.ENETUNREACH : errorOf(route.type());
+            return error == Errno.ENETUNREACH ? NET_UNREACHABLE
+                    : error == Errno.EHOSTUNREACH ? HOST_UNREACHABLE
+                    : error == Errno.EACCES ? PROHIBITED
+                    : BLACKHOLED;
         }
         if (route.type() == RouteType.BROADCAST) {
             return broadcastInput(source, in);
         }
         if (route.type() == RouteType.LOCAL) {
             int valid = validateSource(source, destination, 0, in);
-            return valid < 0 ? martianSource(valid) : new InputRoute.Local(route);
+            if (valid < 0) {
+                return martianSource(valid);
+            }
+            RouteResults.Entry entry = results.of(route, generation, sysctls.version());
+            if (entry.local == null) {
+                entry.local = new InputRoute.Local(route);
+            }
+            return entry.local;
         }
         if (!sysctls.ipForward()) {
-            return new InputRoute.Unreachable(Errno.EHOSTUNREACH, false);
+            return UNREACHABLE_NOT_FORWARDING;
         }
         if (route.type() != RouteType.UNICAST) {
-            return new InputRoute.Martian(InputRoute.Reason.DESTINATION);
+            return MARTIAN_DESTINATION;
         }
         int out = route.deviceIndex();
         int valid = validateSource(source, destination, out, in);
@@ -709,10 +789,15 @@ public final class IpNamespace<P> {
             return martianSource(valid);
         }
         boolean redirect = out == iif && valid > 0 && sysctls.sendRedirects(out);
-        OutputRoute.Resolved resolved = new OutputRoute.Resolved(RouteType.UNICAST, out,
-                route.usesGateway() ? route.gateway() : Optional.empty(), preferredSource(route), false,
-                Optional.of(route));
-        return new InputRoute.Forward(resolved, redirect);
+        RouteResults.Entry entry = results.of(route, generation, sysctls.version());
+        if (entry.forward == null) {
+            OutputRoute.Resolved resolved = new OutputRoute.Resolved(RouteType.UNICAST, out,
+                    route.usesGateway() ? route.gateway() : Optional.empty(), preferredSource(route), false,
+                    Optional.of(route));
+            entry.forward = new InputRoute.Forward(resolved, false);
+            entry.forwardWithRedirect = new InputRoute.Forward(resolved, true);
+        }
+        return redirect ? entry.forwardWithRedirect : entry.forward;
     }
 
     private InputRoute broadcastInput(Ipv4Address source, NetDevice in) {
@@ -722,17 +807,17 @@ public final class IpNamespace<P> {
                 return martianSource(valid);
             }
         }
-        return new InputRoute.Broadcast();
+        return BROADCAST;
     }
 
     /** {@code ip_route_input_mc}: only the all-hosts group is joined. */
     private InputRoute multicastInput(Ipv4Address destination, Ipv4Address source, int iif) {
         if (!destination.equals(ALL_HOSTS)) {
-            return new InputRoute.Martian(InputRoute.Reason.MULTICAST);
+            return MARTIAN_MULTICAST;
         }
         if (source.isMulticast() || source.isLimitedBroadcast()
                 || (source.isLoopback() && !sysctls.routeLocalnet(iif))) {
-            return new InputRoute.Martian(InputRoute.Reason.SOURCE);
+            return MARTIAN_SOURCE;
         }
         if (!isZeroNet(source)) {
             int valid = validateSource(source, Ipv4Address.ANY, 0, links.device(iif));
@@ -740,7 +825,7 @@ public final class IpNamespace<P> {
                 return martianSource(valid);
             }
         }
-        return new InputRoute.Multicast();
+        return MULTICAST;
     }
 
     /**
@@ -783,7 +868,13 @@ public final class IpNamespace<P> {
     }
 
     private static InputRoute martianSource(int error) {
-        return new InputRoute.Martian(error == -18 ? InputRoute.Reason.REVERSE_PATH : InputRoute.Reason.SOURCE);
+        return error == -18 ? MARTIAN_REVERSE_PATH : MARTIAN_SOURCE;
+    }
+
+    private static OutputRoute failed(Errno error) {
+        return error == Errno.ENETUNREACH ? OUTPUT_ENETUNREACH
+                : error == Errno.EINVAL ? OUTPUT_EINVAL
+                : new OutputRoute.Failed(error);
     }
 
     /** The route's preferred source: its {@code src}, else the kernel's choice for its next hop. */

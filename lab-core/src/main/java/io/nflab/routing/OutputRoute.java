@@ -13,7 +13,9 @@ public sealed interface OutputRoute {
      * there is one, else straight to its destination.
      *
      * @param type   UNICAST, LOCAL (to ourselves, over lo), BROADCAST or MULTICAST
-     * @param source the source address to use when the sender has none (the kernel's choice)
+     * @param source the packet's source address: the sender's when it chose one, else the kernel's choice
+     *               (the route's {@code src}, else a primary address of the device, see
+     *               {@link io.nflab.link.Links#selectAddress})
      * @param local  whether the packet is also delivered locally ({@code RTCF_LOCAL}: lo, broadcast,
      *               multicast groups we joined)
      * @param route  the route that decided it; empty when none did (limited broadcast with a device given,

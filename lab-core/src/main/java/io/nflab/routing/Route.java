@@ -52,6 +52,9 @@ public record Route(long table, RouteType type, Ipv4Prefix destination, long met
 
     /** The device's ifindex; only for routes that have one. */
     public int deviceIndex() {
-        return device.orElseThrow(() -> new IllegalStateException("a " + type.keyword() + " route has no device"));
+        if (device.isEmpty()) {
+            throw new IllegalStateException("a " + type.keyword() + " route has no device");
+        }
+        return device.getAsInt();
     }
 }

@@ -66,7 +66,7 @@ final class RoutePrinter {
         }
         out.gateway().ifPresent(g -> line.append("via ").append(g).append(' '));
         line.append("dev ").append(links.device(out.ifindex()).name()).append(' ');
-        if (!out.source().equals(source) && !out.source().isAny()) {
+        if (source.isAny() && !out.source().isAny()) {
             line.append("src ").append(out.source()).append(' ');
         }
         if (out.type() == RouteType.MULTICAST) {

@@ -13,7 +13,7 @@ import java.util.Objects;
  * {@code IP_RECVERR}): it sends echo requests and receives the replies and ICMP errors that carry its
  * identifier. Requests go out with DF set, like iputils ping's.
  */
-public final class PingSocket {
+public final class PingSocket implements Endpoint {
     private final SocketTable table;
     private final int identifier;
     private final PingHandler handler;
@@ -33,6 +33,7 @@ public final class PingSocket {
         this.ipIdentifier = table.nextRandomIdentifier();
     }
 
+    @Override
     public SocketId id() {
         return id;
     }
@@ -77,7 +78,8 @@ public final class PingSocket {
         }
     }
 
-    Delivery delivery() {
+    @Override
+    public Delivery delivery() {
         return delivery;
     }
 
@@ -85,7 +87,8 @@ public final class PingSocket {
         handler.reply(this, packet, reply, now);
     }
 
-    void icmpError(Ipv4Packet packet, IcmpError icmp, long now) {
+    @Override
+    public void icmpError(Ipv4Packet packet, IcmpError icmp, long now) {
         Errno errno = IcmpErrors.errno(icmp);
         if (errno != null) {
             handler.error(this, new SocketError(errno, packet.source(), icmp, packet, now), now);

@@ -217,6 +217,9 @@ public final class SocketTable {
             PingSocket socket = pingSockets.get(query.identifier());
             return socket == null ? Optional.empty() : Optional.of(socket.id());
         }
+        if (transport instanceof IcmpError error) {
+            return Optional.ofNullable(errorTarget(error)).map(Endpoint::id);
+        }
         return Optional.empty();
     }
 
@@ -340,38 +343,31 @@ public final class SocketTable {
     }
 
     private Delivery deliverIcmpError(Ipv4Packet packet, IcmpError error, long now) {
+        Endpoint target = errorTarget(error);
+        if (target == null) {
+            return Delivery.NO_SOCKET;
+        }
+        target.icmpError(packet, error, now);
+        return target.delivery();
+    }
+
+    /** The socket that sent the datagram an ICMP error quotes, or null. */
+    private Endpoint errorTarget(IcmpError error) {
         QuotedDatagram quote = error.quote();
         Ipv4Address local = quote.header().source();
         Ipv4Address remote = quote.header().destination();
         IpProtocol protocol = quote.header().protocol();
-        if (protocol.equals(IpProtocol.TCP) && quote.hasPorts()) {
-            TcpConnection connection = connections.get(new TcpKey(local.bits(), quote.sourcePort(), remote.bits(),
-                    quote.destinationPort()));
-            if (connection == null || quote.data().length() < 8) {
-                return Delivery.NO_SOCKET;
-            }
-            long sequence = (long) quote.data().getUnsignedShort(4) << 16 | quote.data().getUnsignedShort(6);
-            connection.icmpError(error, sequence, now);
-            return connection.delivery();
+        if (protocol.equals(IpProtocol.TCP) && quote.hasPorts() && quote.data().length() >= 8) {
+            return connections.get(new TcpKey(local.bits(), quote.sourcePort(), remote.bits(), quote.destinationPort()));
         }
         if (protocol.equals(IpProtocol.UDP) && quote.hasPorts()) {
-            UdpSocket socket = udpSocket(local, quote.sourcePort(), remote, quote.destinationPort());
-            if (socket == null) {
-                return Delivery.NO_SOCKET;
-            }
-            socket.icmpError(packet, error, now);
-            return socket.delivery();
+            return udpSocket(local, quote.sourcePort(), remote, quote.destinationPort());
         }
         if (protocol.equals(IpProtocol.ICMP) && quote.header().fragmentOffset() == 0 && quote.data().length() >= 8
                 && quote.data().get(0) == IcmpType.ECHO_REQUEST.number()) {
-            PingSocket socket = pingSockets.get(quote.data().getUnsignedShort(4));
-            if (socket == null) {
-                return Delivery.NO_SOCKET;
-            }
-            socket.icmpError(packet, error, now);
-            return socket.delivery();
+            return pingSockets.get(quote.data().getUnsignedShort(4));
         }
-        return Delivery.NO_SOCKET;
+        return null;
     }
 
     private TcpListener listener(Ipv4Address address, int port) {

@@ -32,10 +32,11 @@ import java.util.Optional;
  * <li>RST and SYN checks of RFC 5961: a RST in the window but not at {@code rcv_nxt}, and a SYN on a
  *     synchronized connection, get a challenge ACK;</li>
  * <li>the closing side waits in TIME_WAIT for 60 s; an application that closed waits at most
- *     {@code tcp_fin_timeout} in FIN_WAIT2.</li>
+ *     {@code tcp_fin_timeout} in FIN_WAIT2; data arriving after the application closed is answered with
+ *     a RST, as Linux does for an orphaned socket.</li>
  * </ul>
  */
-public final class TcpConnection {
+public final class TcpConnection implements Endpoint {
     private static final long MIN_RTO = 200_000_000L;
     private static final long SYN_RTO = SocketSettings.SECOND;
     private static final long MAX_RTO = 120 * SocketSettings.SECOND;
@@ -101,6 +102,7 @@ public final class TcpConnection {
 
     // ---------------------------------------------------------------- application side
 
+    @Override
     public SocketId id() {
         return id;
     }
@@ -140,7 +142,7 @@ public final class TcpConnection {
         if (error != null) {
             return Outcome.of(error, everEstablished);
         }
-        return everEstablished ? Outcome.ESTABLISHED : state == TcpState.CLOSED ? Outcome.TIMED_OUT : Outcome.PENDING;
+        return everEstablished ? Outcome.ESTABLISHED : Outcome.PENDING;
     }
 
     /** Whether this side opened the connection (connect) rather than accepted it. */
@@ -218,7 +220,8 @@ public final class TcpConnection {
 
     // ---------------------------------------------------------------- opening
 
-    Delivery delivery() {
+    @Override
+    public Delivery delivery() {
         return delivery;
     }
 
@@ -349,6 +352,12 @@ public final class TcpConnection {
         if (!processAck(segment, now)) {
             return;
         }
+        if (data.length() > 0 && applicationClosed && (state == TcpState.FIN_WAIT1 || state == TcpState.FIN_WAIT2)) {
+            table.emit(TcpReset.build(localAddress, remoteAddress, localPort, remotePort, segment.acknowledgment(), 0,
+                    false, ttl, 0));
+            finish(null, now);
+            return;
+        }
         if (data.length() > 0 && acceptsData()) {
             receiveNext = TcpSequence.add(receiveNext, data.length());
             sendAck(now);
@@ -446,7 +455,10 @@ public final class TcpConnection {
         }
     }
 
-    void icmpError(IcmpError icmp, long quotedSequence, long now) {
+    @Override
+    public void icmpError(Ipv4Packet packet, IcmpError icmp, long now) {
+        Bytes quoted = icmp.quote().data();
+        long quotedSequence = (long) quoted.getUnsignedShort(4) << 16 | quoted.getUnsignedShort(6);
         Errno errno = IcmpErrors.errno(icmp);
         if (errno == null || IcmpErrors.isFragmentationNeeded(icmp)) {
             return;

@@ -14,7 +14,7 @@ import java.util.Objects;
  * connected to one peer, whose datagrams alone it then receives. Sends with DF set (path MTU discovery,
  * Linux's default) unless told otherwise; ICMP errors are reported as {@link UdpHandler#error} describes.
  */
-public final class UdpSocket {
+public final class UdpSocket implements Endpoint {
     private final SocketTable table;
     private final String owner;
     private final UdpHandler handler;
@@ -42,6 +42,7 @@ public final class UdpSocket {
         identify();
     }
 
+    @Override
     public SocketId id() {
         return id;
     }
@@ -137,7 +138,8 @@ public final class UdpSocket {
 
     // ---------------------------------------------------------------- table side
 
-    Delivery delivery() {
+    @Override
+    public Delivery delivery() {
         return delivery;
     }
 
@@ -172,7 +174,8 @@ public final class UdpSocket {
         handler.received(this, packet, datagram, now);
     }
 
-    void icmpError(Ipv4Packet packet, IcmpError icmp, long now) {
+    @Override
+    public void icmpError(Ipv4Packet packet, IcmpError icmp, long now) {
         Errno errno = IcmpErrors.errno(icmp);
         if (errno == null) {
             return;

@@ -43,7 +43,7 @@ final class ConnlimitTest implements MatchTest {
         boolean own = false;
         for (int i = list.size() - 1; i >= 0; i--) {
             Connection connection = list.get(i);
-            if (!connection.isOpenIn(connections)) {
+            if (!connection.isOpenIn(connections, packet.now)) {
                 list.remove(i);
             } else if (connection.isOf(packet)) {
                 own = true;
@@ -79,8 +79,8 @@ final class ConnlimitTest implements MatchTest {
                     && sourcePort == packet.sourcePort && destinationPort == packet.destinationPort && zone == 0;
         }
 
-        boolean isOpenIn(ConnectionTable table) {
-            return table.isOpen(protocol, source, destination, sourcePort, destinationPort, zone);
+        boolean isOpenIn(ConnectionTable table, long now) {
+            return table.isOpen(protocol, source, destination, sourcePort, destinationPort, zone, now);
         }
     }
 }

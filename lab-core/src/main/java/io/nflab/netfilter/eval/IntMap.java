@@ -1,17 +1,17 @@
 package io.nflab.netfilter.eval;
 
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
- * A hash map from {@code int} keys to values, with open addressing and linear probing, so that looking a
- * key up neither boxes nor allocates (the engine's indexes and per-address state use it). Not thread-safe.
+ * A hash map from {@code int} keys to non-null values, with open addressing and linear probing, so that
+ * looking a key up neither boxes nor allocates (the engine's indexes and per-address state use it). A slot
+ * is free when its value is null. Not thread-safe.
  */
 final class IntMap<V> {
-    private static final int EMPTY = 0;
     private int[] keys;
     private Object[] values;
-    private boolean[] used;
     private int size;
     private int mask;
 
@@ -23,7 +23,6 @@ final class IntMap<V> {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         keys = new int[capacity];
         values = new Object[capacity];
-        used = new boolean[capacity];
         mask = capacity - 1;
     }
 
@@ -33,12 +32,12 @@ final class IntMap<V> {
 
     @SuppressWarnings("unchecked")
     V get(int key) {
-        for (int slot = slot(key); used[slot]; slot = (slot + 1) & mask) {
-            if (keys[slot] == key) {
-                return (V) values[slot];
+        for (int slot = slot(key); ; slot = (slot + 1) & mask) {
+            Object value = values[slot];
+            if (value == null || keys[slot] == key) {
+                return (V) value;
             }
         }
-        return null;
     }
 
     V computeIfAbsent(int key, Supplier<V> factory) {
@@ -51,18 +50,18 @@ final class IntMap<V> {
     }
 
     void put(int key, V value) {
+        Objects.requireNonNull(value, "value");
         if ((size + 1) * 4 > keys.length * 3) {
             grow();
         }
         int slot = slot(key);
-        while (used[slot]) {
+        while (values[slot] != null) {
             if (keys[slot] == key) {
                 values[slot] = value;
                 return;
             }
             slot = (slot + 1) & mask;
         }
-        used[slot] = true;
         keys[slot] = key;
         values[slot] = value;
         size++;
@@ -71,15 +70,15 @@ final class IntMap<V> {
     /** Removes {@code key}, shifting later entries of its probe run back so lookups stay correct. */
     void remove(int key) {
         int slot = slot(key);
-        while (used[slot] && keys[slot] != key) {
+        while (values[slot] != null && keys[slot] != key) {
             slot = (slot + 1) & mask;
         }
-        if (!used[slot]) {
+        if (values[slot] == null) {
             return;
         }
         size--;
         int hole = slot;
-        for (int next = (hole + 1) & mask; used[next]; next = (next + 1) & mask) {
+        for (int next = (hole + 1) & mask; values[next] != null; next = (next + 1) & mask) {
             int home = slot(keys[next]);
             boolean movable = hole <= next ? home <= hole || home > next : home <= hole && home > next;
             if (movable) {
@@ -88,8 +87,6 @@ final class IntMap<V> {
                 hole = next;
             }
         }
-        used[hole] = false;
-        keys[hole] = EMPTY;
         values[hole] = null;
     }
 
@@ -97,7 +94,7 @@ final class IntMap<V> {
     @SuppressWarnings("unchecked")
     void forEach(EntryConsumer<V> action) {
         for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
+            if (values[i] != null) {
                 action.accept(keys[i], (V) values[i]);
             }
         }
@@ -110,7 +107,6 @@ final class IntMap<V> {
     }
 
     void clear() {
-        Arrays.fill(used, false);
         Arrays.fill(values, null);
         size = 0;
     }
@@ -124,14 +120,12 @@ final class IntMap<V> {
     private void grow() {
         int[] oldKeys = keys;
         Object[] oldValues = values;
-        boolean[] oldUsed = used;
         keys = new int[oldKeys.length * 2];
         values = new Object[oldKeys.length * 2];
-        used = new boolean[oldKeys.length * 2];
         mask = keys.length - 1;
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
-            if (oldUsed[i]) {
+            if (oldValues[i] != null) {
                 put(oldKeys[i], (V) oldValues[i]);
             }
         }

@@ -209,7 +209,7 @@ class StatefulMatchesTest {
 
         @Override
         public boolean isOpen(int protocol, int source, int destination, int sourcePort, int destinationPort,
-                              int zone) {
+                              int zone, long now) {
             return open.contains(List.of(protocol, source, destination, sourcePort, destinationPort, zone));
         }
 
