@@ -5,8 +5,16 @@ import io.nflab.address.MacAddress;
 import io.nflab.app.ServiceContext;
 import io.nflab.app.Services;
 import io.nflab.conntrack.ConntrackResult;
-import io.nflab.conntrack.ConntrackStatus;
 import io.nflab.conntrack.ConntrackTable;
+import io.nflab.conntrack.ConntrackTuple;
+import io.nflab.conntrack.TcpState;
+import io.nflab.conntrack.helper.HelperVerdict;
+import io.nflab.conntrack.helper.Helpers;
+import io.nflab.nat.Nat;
+import io.nflab.nat.NatHookContext;
+import io.nflab.nat.NatInterfaces;
+import io.nflab.nat.NatOutcome;
+import io.nflab.nat.NatVerdict;
 import io.nflab.link.AddressType;
 import io.nflab.link.DerivedMac;
 import io.nflab.link.NeighbourAction;
@@ -72,7 +80,8 @@ public final class NetStack {
     private final NetfilterEngine engine;
     private final ConntrackTable conntrack;
     private final SocketTable sockets;
-    private final NatLayer nat;
+    private final Nat nat;
+    private final Helpers helpers;
     private final StackSysctls sysctls;
     private final List<String> dmesg = new ArrayList<>();
     private final LogRelay log = new LogRelay();
@@ -91,11 +100,13 @@ public final class NetStack {
         this.conntrack = new ConntrackTable();
         this.engine = new NetfilterEngine(netfilter, EngineEnvironment.standalone().withLog(log)
                 .withAddressTypes((address, device) -> addressType(address, device))
-                .withConnections((protocol, source, destination, sourcePort, destinationPort, zone) -> false));
-        this.nat = new BasicNat();
+                .withConnections(this::isOpen));
+        this.nat = new Nat(conntrack, new Interfaces());
+        this.helpers = new Helpers(conntrack, nat);
         this.sockets = new SocketTable(new SocketSettings(seed, 32768, 60999, 64, 6, 5, 15, 60 * SocketSettings.SECOND,
                 60 * SocketSettings.SECOND), this::socketRoute);
-        this.sysctls = new StackSysctls(ip, conntrack);
+        this.sysctls = new StackSysctls(ip, conntrack,
+                automatic -> helpers.setAutomaticAssignment(automatic));
     }
 
     /**
@@ -251,7 +262,8 @@ public final class NetStack {
             return;
         }
         ConntrackResult ct = track(ctx);
-        if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct)) {
+        if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct,
+                NatHookContext.incoming(device.name()))) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -276,7 +288,7 @@ public final class NetStack {
     /** INPUT mangle → filter → security → nat (SNAT) → conntrack confirm → local socket. */
     private void localIn(NetDevice device, PacketContext ctx, ConntrackResult ct) {
         if (!table(TableKind.MANGLE, Hook.INPUT, ctx, ct) || !table(TableKind.FILTER, Hook.INPUT, ctx, ct)
-                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct) || !confirm(ctx, ct)) {
+                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, NatHookContext.incoming(device.name())) || !confirm(ctx, ct)) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -356,7 +368,7 @@ public final class NetStack {
                 return;
             }
         }
-        if (!table(TableKind.MANGLE, Hook.OUTPUT, ctx, ct) || !natHook(Hook.OUTPUT, ctx, ct)
+        if (!table(TableKind.MANGLE, Hook.OUTPUT, ctx, ct) || !natHook(Hook.OUTPUT, ctx, ct, NatHookContext.local())
                 || !table(TableKind.FILTER, Hook.OUTPUT, ctx, ct) || !table(TableKind.SECURITY, Hook.OUTPUT, ctx, ct)) {
             return;
         }
@@ -374,12 +386,13 @@ public final class NetStack {
 
     /** POSTROUTING mangle → nat (SNAT) → conntrack confirm → out of the device (or back in over lo). */
     private void postrouting(PacketContext ctx, ConntrackResult ct, OutputRoute.Resolved route, boolean forwarded) {
-        if (!table(TableKind.MANGLE, Hook.POSTROUTING, ctx, ct) || !natHook(Hook.POSTROUTING, ctx, ct)
+        NetDevice device = ip.links().device(route.ifindex());
+        if (!table(TableKind.MANGLE, Hook.POSTROUTING, ctx, ct) || !natHook(Hook.POSTROUTING, ctx, ct,
+                NatHookContext.outgoing(device.name(), route.nextHop(ctx.packet().destination())))
                 || !confirm(ctx, ct)) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
-        NetDevice device = ip.links().device(route.ifindex());
         if (device.isLoopback()) {
             out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
             PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
@@ -466,48 +479,56 @@ public final class NetStack {
             out.fate(Fate.Dropped.because(node, "conntrack: " + result.reason(), ctx.packet()));
             return null;
         }
+        String helper = ctx.conntrackTemplate().map(t -> t.helper()).orElse("");
+        if (!helper.isEmpty() && result.tracked() && !result.entry().isConfirmed()) {
+            helpers.assign(result.entry(), helper);
+        }
         ctx.conntrack(EntryView.of(result, now));
         return result;
     }
 
     /**
-     * The nat table at {@code hook}: consulted only while the connection is new and not yet bound for this
-     * kind of translation; then every packet is rewritten as the connection's bindings say.
+     * The nat hook ({@code -100} at PREROUTING/OUTPUT, {@code +100} at INPUT/POSTROUTING): the nat table is
+     * consulted (by {@link Nat}) only for a connection's first packet; every packet is rewritten as the
+     * connection's bindings say.
      */
-    private boolean natHook(Hook hook, PacketContext ctx, ConntrackResult ct) {
-        if (ct == null || !ct.tracked()) {
+    private boolean natHook(Hook hook, PacketContext ctx, ConntrackResult ct, NatHookContext where) {
+        if (ct == null) {
             return true;
         }
-        var entry = ct.entry();
-        boolean destination = hook == Hook.PREROUTING || hook == Hook.OUTPUT;
-        int done = destination ? ConntrackStatus.DST_NAT_DONE : ConntrackStatus.SRC_NAT_DONE;
-        if (!entry.isConfirmed() && !entry.hasStatus(done)) {
+        Decision[] asked = new Decision[1];
+        NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, packet -> {
+            ctx.packet(packet);
             Decision decision = engine.evaluate(TableKind.NAT, hook, ctx);
-            switch (decision.kind()) {
-                case DROP -> {
-                    out.fate(Fate.Dropped.at(node, decision.place(), ctx.packet()));
-                    return false;
-                }
-                case NAT -> nat.bind(conntrack, entry, hook, decision.target(), natAddress(hook, ctx), now);
-                default -> entry.addStatus(done);
-            }
+            asked[0] = decision;
+            return switch (decision.kind()) {
+                case NAT -> NatVerdict.bind(decision.target());
+                case DROP, REJECT -> NatVerdict.DROP;
+                default -> NatVerdict.ACCEPT;
+            };
+        }, now);
+        if (outcome.dropped()) {
+            out.fate(asked[0] != null && asked[0].kind() == Decision.Kind.DROP
+                    ? Fate.Dropped.at(node, asked[0].place(), ctx.packet())
+                    : Fate.Dropped.because(node, "nat: " + outcome.reason(), ctx.packet()));
+            return false;
         }
-        ctx.packet(nat.translate(entry, ct.direction(), hook, ctx.packet()));
+        ctx.packet(outcome.packet());
         return true;
     }
 
-    /** REDIRECT's address (the input device's primary) or MASQUERADE's (the source for the output device). */
-    private Ipv4Address natAddress(Hook hook, PacketContext ctx) {
-        String name = hook == Hook.PREROUTING ? ctx.inputInterface() : ctx.outputInterface();
-        if (name.isEmpty()) {
-            return Ipv4Address.LOOPBACK;
-        }
-        NetDevice device = ip.links().byName(name).orElseThrow();
-        return ip.links().selectAddress(device, ctx.packet().destination(), Scope.GLOBAL, false);
-    }
-
+    /** Conntrack helpers (FTP) see the packet, then the connection is confirmed ({@code nf_confirm}). */
     private boolean confirm(PacketContext ctx, ConntrackResult ct) {
-        if (ct != null && ct.tracked() && !ct.entry().isConfirmed() && !conntrack.confirm(ct, now)) {
+        if (ct == null || !ct.tracked()) {
+            return true;
+        }
+        HelperVerdict helped = helpers.beforeConfirm(ctx.packet(), ct, now);
+        if (helped.dropped()) {
+            out.fate(Fate.Dropped.because(node, helped.reason(), ctx.packet()));
+            return false;
+        }
+        ctx.packet(helped.packet());
+        if (!ct.entry().isConfirmed() && !conntrack.confirm(ct, now)) {
             out.fate(Fate.Dropped.because(node, "conntrack clash", ctx.packet()));
             return false;
         }
@@ -547,6 +568,32 @@ public final class NetStack {
             return AddrtypeMatch.AddressType.UNICAST;
         }
         return AddrtypeMatch.AddressType.valueOf(type.name());
+    }
+
+    /** {@code -m connlimit}: whether a confirmed, not closing connection has this tuple. */
+    private boolean isOpen(int protocol, int source, int destination, int sourcePort, int destinationPort, int zone,
+            long at) {
+        return conntrack.find(ConntrackTuple.of(protocol, source, destination, sourcePort, destinationPort), zone, at)
+                .map(match -> match.entry().tcpState().map(state -> state != TcpState.TIME_WAIT
+                        && state != TcpState.CLOSE).orElse(true))
+                .orElse(false);
+    }
+
+    /** The addresses MASQUERADE and REDIRECT take, from the namespace's devices. */
+    private final class Interfaces implements NatInterfaces {
+        @Override
+        public Optional<Ipv4Address> masqueradeAddress(String interfaceName, Ipv4Address nextHop) {
+            Ipv4Address address = ip.links().byName(interfaceName)
+                    .map(device -> ip.links().selectAddress(device, nextHop, Scope.GLOBAL, false))
+                    .orElse(Ipv4Address.ANY);
+            return address.isAny() ? Optional.empty() : Optional.of(address);
+        }
+
+        @Override
+        public Optional<Ipv4Address> primaryAddress(String interfaceName) {
+            return ip.links().byName(interfaceName).flatMap(device -> device.addresses().stream().findFirst())
+                    .map(a -> a.address().address());
+        }
     }
 
     private Route socketRoute(Ipv4Address destination) {

@@ -6,8 +6,8 @@ import io.nflab.link.NetDevice;
 import io.nflab.routing.IpNamespace;
 import io.nflab.routing.IpSysctls;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The node's sysctls: {@code net.ipv4.ip_forward} and the per-device {@code conf} keys live in the routing
@@ -18,17 +18,21 @@ final class StackSysctls {
     private static final String FORWARD = "net.ipv4.ip_forward";
     private static final String CONF = "net.ipv4.conf.";
     private static final String NETFILTER = "net.netfilter.";
+    private static final String HELPER = "net.netfilter.nf_conntrack_helper";
 
     private final IpNamespace<?> ip;
     private final ConntrackTable conntrack;
+    private final Consumer<Boolean> automaticHelpers;
     private final Map<String, String> others = new TreeMap<>(Map.of(
             "net.ipv4.ip_default_ttl", "64",
             "net.ipv4.icmp_echo_ignore_all", "0",
-            "net.ipv4.ip_local_port_range", "32768\t60999"));
+            "net.ipv4.ip_local_port_range", "32768\t60999",
+            HELPER, "0"));
 
-    StackSysctls(IpNamespace<?> ip, ConntrackTable conntrack) {
+    StackSysctls(IpNamespace<?> ip, ConntrackTable conntrack, Consumer<Boolean> automaticHelpers) {
         this.ip = ip;
         this.conntrack = conntrack;
+        this.automaticHelpers = automaticHelpers;
     }
 
     /** Sets {@code key}; throws {@link UserInputException} naming the key or value when refused. */
@@ -44,6 +48,9 @@ final class StackSysctls {
                 case "default" -> ip.sysctls().setDefault(conf.conf, n);
                 default -> ip.sysctls().setDevice(conf.device.index(), conf.conf, n);
             }
+        } else if (key.equals(HELPER)) {
+            others.put(key, number(key, v) != 0 ? "1" : "0");
+            automaticHelpers.accept(number(key, v) != 0);
         } else if (key.startsWith(NETFILTER)) {
             conntrack.setSettings(conntrack.settings().with(key, v));
         } else if (others.containsKey(key)) {
@@ -59,13 +66,13 @@ final class StackSysctls {
         }
         if (key.startsWith(CONF)) {
             Conf conf = conf(key);
-            Optional<Integer> device = switch (conf.scope) {
-                case "all" -> Optional.empty();
-                default -> Optional.of(conf.device.index());
-            };
-            return Integer.toString(ip.sysctls().get(conf.conf, device));
+            return Integer.toString(switch (conf.scope) {
+                case "all" -> ip.sysctls().all(conf.conf);
+                case "default" -> throw unknown(key);
+                default -> ip.sysctls().device(conf.device.index(), conf.conf);
+            });
         }
-        if (key.startsWith(NETFILTER)) {
+        if (key.startsWith(NETFILTER) && !key.equals(HELPER)) {
             return conntrack.sysctl(key, 0).map(String::valueOf).orElseThrow(() -> unknown(key));
         }
         String value = others.get(key);
