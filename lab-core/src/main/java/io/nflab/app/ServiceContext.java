@@ -2,6 +2,7 @@ package io.nflab.app;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.packet.Bytes;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ServiceContext(String nodeName, Map<String, Ipv4Address> records, 
     public ServiceContext {
         Objects.requireNonNull(nodeName, "nodeName");
         records = Map.copyOf(records);
-        files = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(files));
+        files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
     }
 
     /** A host with no DNS records and the default FTP files: {@code readme.txt} naming the node, {@code data.bin} (4 KiB). */

@@ -20,7 +20,8 @@ import java.util.Objects;
  * one datagram, prints what comes back, and quits {@code WAIT} nanoseconds after the last thing it saw,
  * exit code 0 (as OpenBSD nc does, also when an ICMP port unreachable made the socket's reads fail with
  * ECONNREFUSED). {@link #outcome()} tells a scenario whether the request was answered (ESTABLISHED),
- * refused, unreachable or met silence (TIMED_OUT). No route is {@code nc: connect to … failed}, exit 1.
+ * refused, unreachable or met silence (TIMED_OUT); the socket has {@code IP_RECVERR} so that every ICMP
+ * error counts (nc itself prints nothing either way). No route is {@code nc: connect to … failed}, exit 1.
  */
 public final class UdpClient implements Program {
     private final SocketTable table;
@@ -76,6 +77,7 @@ public final class UdpClient implements Program {
                 }
             }
         });
+        socket.setReceiveErrors(true);
         try {
             socket.connect(destination, port);
         } catch (SocketException e) {

@@ -50,8 +50,8 @@ public record NetDevice(String name, int index, LinkType type, MacAddress mac, i
 
     /**
      * The operational state: lo is UNKNOWN when up; an Ethernet device is UP with carrier and DOWN without
-     * (kernels since 6.9 say DOWN for a veth whose peer lives in another namespace; older ones said
-     * LOWERLAYERDOWN).
+     * (as kernel 6.18 reports a veth whose peer lives in another namespace; older kernels such as 6.1
+     * report LOWERLAYERDOWN).
      */
     public OperState operState() {
         if (!adminUp) {

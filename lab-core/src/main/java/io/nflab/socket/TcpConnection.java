@@ -80,6 +80,7 @@ public final class TcpConnection implements Endpoint {
     private boolean ackOwed;
     private boolean applicationClosed;
     private boolean everEstablished;
+    private boolean closedNotified;
     private Errno error;
 
     TcpConnection(SocketTable table, SocketTable.TcpKey key, boolean activeOpen, TcpListener listener,
@@ -300,7 +301,7 @@ public final class TcpConnection implements Endpoint {
         }
         acknowledge(segment.acknowledgment(), now);
         rto = MIN_RTO + (now - synSentAt);
-        establish(now);
+        establish();
         sendAck(now);
         notifyConnected(now);
     }
@@ -380,7 +381,7 @@ public final class TcpConnection implements Endpoint {
             }
             acknowledge(ack, now);
             rto = MIN_RTO + (now - synSentAt);
-            establish(now);
+            establish();
             if (listener != null && handler == null) {
                 handler = listener.accept(this, now);
             }
@@ -597,7 +598,7 @@ public final class TcpConnection implements Endpoint {
 
     // ---------------------------------------------------------------- state changes
 
-    private void establish(long now) {
+    private void establish() {
         state = TcpState.ESTABLISHED;
         everEstablished = true;
     }
@@ -612,20 +613,28 @@ public final class TcpConnection implements Endpoint {
         state = TcpState.TIME_WAIT;
         cancelTimers();
         stateTimer = table.schedule(now + table.settings().timeWaitNanos(), this::timeWaitExpired);
-        if (handler != null) {
-            handler.closed(this, now);
-        }
+        notifyClosed(now);
     }
 
     private void finish(Errno errno, long now) {
-        boolean wasOpen = state != TcpState.CLOSED;
-        error = errno;
+        if (state == TcpState.CLOSED) {
+            return;
+        }
+        if (!closedNotified) {
+            error = errno;
+        }
         state = TcpState.CLOSED;
         ackOwed = false;
         cancelTimers();
         unacked.clear();
         table.forget(this);
-        if (wasOpen && handler != null) {
+        notifyClosed(now);
+    }
+
+    /** Tells the application once that the connection is over for it. */
+    private void notifyClosed(long now) {
+        if (!closedNotified && handler != null) {
+            closedNotified = true;
             handler.closed(this, now);
         }
     }

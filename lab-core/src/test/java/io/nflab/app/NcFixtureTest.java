@@ -128,4 +128,17 @@ class NcFixtureTest {
         assertEquals(Outcome.TIMED_OUT, nc.outcome());
         assertEquals(new ToolOutput("", "", 0), nc.output());
     }
+
+    @Test
+    void udpHostUnreachableCountsAsUnreachable() {
+        lab(SocketSettings.LINUX.withSeed(1));
+        wire.intercept(packet -> packet.source().toString().equals("10.0.0.1")
+                ? Optional.of(Optional.of(LabWire.icmpError("10.0.0.254", packet, IcmpType.DESTINATION_UNREACHABLE,
+                        IcmpCode.HOST_UNREACHABLE)))
+                : Optional.empty());
+        UdpClient nc = UdpClient.start(client, SERVER, 7, Bytes.ofLatin1("hello\n"), S, 0);
+        wire.runFor(5 * S);
+        assertEquals(Outcome.UNREACHABLE, nc.outcome());
+        assertEquals(new ToolOutput("", "", 0), nc.output());
+    }
 }

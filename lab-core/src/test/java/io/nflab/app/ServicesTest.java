@@ -165,4 +165,17 @@ class ServicesTest {
         assertEquals(response.length() - 2, response.getUnsignedShort(0));
         assertEquals(SERVER, DnsMessage.decode(response.slice(2, response.length())).answers().get(0).address());
     }
+
+    @Test
+    void ftpStartsFromItsServiceSpec() {
+        Service ftp = start(TransportProtocol.TCP, 21, Application.FTP);
+        assertEquals("tcp *:21 *:* ftp", ftp.id().toString());
+        FtpClient client = FtpClient.start(this.client, SERVER, 21, FtpClient.Mode.PASV, "RETR readme.txt", 0);
+        wire.runFor(5 * S);
+        assertEquals("This is the FTP server of web.\n", new String(client.data().toArray(), StandardCharsets.ISO_8859_1));
+        ftp.stop();
+        ConnectClient refused = ConnectClient.start(this.client, SERVER, 21, wire.now());
+        wire.runFor(S);
+        assertEquals(Outcome.REFUSED, refused.outcome(), "a stopped service no longer listens");
+    }
 }

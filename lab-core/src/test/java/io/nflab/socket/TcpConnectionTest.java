@@ -330,4 +330,74 @@ class TcpConnectionTest {
                 () -> server.listen(Ipv4Address.ANY, 8080, "again", (c, now) -> new TcpHandler() { }));
         assertEquals(Errno.EADDRINUSE, e.errno());
     }
+
+    @Test
+    void largeWritesAreSegmentedAtTheAgreedSizeWithPshOnTheLast() {
+        server.listen(Ipv4Address.ANY, 9, "sink", (connection, now) -> new TcpHandler() { });
+        Recorder recorder = new Recorder();
+        recorder.request = Bytes.of(new byte[4000]);
+        client.connect(SERVER, 9, "connect", recorder, 0);
+        wire.runFor(S);
+        List<TcpSegment> data = wire.packets().stream().map(TcpConnectionTest::tcp).filter(t -> t.payload().length() > 0)
+                .toList();
+        assertEquals(List.of(1448, 1448, 1104), data.stream().map(t -> t.payload().length()).toList(),
+                "MSS 1460 less 12 bytes of timestamps");
+        assertEquals(List.of("A", "A", "PA"), data.stream().map(t -> t.flags().toString()).toList());
+        assertEquals(data.get(0).sequence() + 1448, data.get(1).sequence());
+    }
+
+    @Test
+    void theSameSeedAndTheSameEventsGiveTheSamePackets() {
+        assertEquals(exchange(), exchange());
+    }
+
+    private static List<String> exchange() {
+        LabWire net = new LabWire(MS);
+        SocketTable a = net.host("10.0.0.1", 5);
+        SocketTable b = net.host("10.0.1.2", 6);
+        b.listen(Ipv4Address.ANY, 80, "server", (connection, now) -> new TcpHandler() {
+            @Override
+            public void received(TcpConnection c, Bytes data, long at) {
+                c.send(data, at);
+                c.close(at);
+            }
+        });
+        Recorder recorder = new Recorder();
+        recorder.request = Bytes.ofLatin1("hello");
+        a.connect(SERVER, 80, "connect", recorder, 12_345);
+        net.runFor(S);
+        return net.log().stream().map(sent -> sent.time() + " " + sent.packet() + " ipid " + sent.packet().header().identification())
+                .toList();
+    }
+
+    @Test
+    void aResetEndsTimeWaitWithoutTellingTheApplicationTwice() {
+        server.listen(Ipv4Address.ANY, 80, "server", (connection, now) -> new TcpHandler() {
+            @Override
+            public void peerClosed(TcpConnection c, long at) {
+                c.close(at);
+            }
+        });
+        Recorder recorder = new Recorder();
+        TcpConnection connection = client.connect(SERVER, 80, "connect", new TcpHandler() {
+            @Override
+            public void connected(TcpConnection c, long now) {
+                c.close(now);
+            }
+
+            @Override
+            public void closed(TcpConnection c, long now) {
+                recorder.closed(c, now);
+            }
+        }, 0);
+        wire.runFor(S);
+        assertEquals(TcpState.TIME_WAIT, connection.state(), "the client closed first");
+        wire.inject(Ipv4Packet.builder().source(SERVER).destination(Ipv4Address.parse("10.0.0.1"))
+                .transport(TcpSegment.builder().sourcePort(80).destinationPort(connection.localPort()).sequence(1)
+                        .flags(io.nflab.packet.TcpFlags.RST).build()).build());
+        wire.runFor(S);
+        assertEquals(TcpState.CLOSED, connection.state());
+        assertTrue(client.connections().isEmpty());
+        assertEquals(List.of("closed ok"), recorder.events);
+    }
 }

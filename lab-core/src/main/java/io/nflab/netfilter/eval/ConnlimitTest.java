@@ -27,11 +27,6 @@ final class ConnlimitTest implements MatchTest {
         this.lists = lists;
     }
 
-    /** The per-address lists, to carry over to the recompiled rule. */
-    IntMap<List<Connection>> lists() {
-        return lists;
-    }
-
     @Override
     public boolean test(PacketContext packet) {
         int key = (perDestination ? packet.destination : packet.source) & mask;

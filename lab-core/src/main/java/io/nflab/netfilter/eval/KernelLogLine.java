@@ -1,6 +1,5 @@
 package io.nflab.netfilter.eval;
 
-import io.nflab.address.MacAddress;
 import io.nflab.netfilter.target.LogTarget;
 import io.nflab.packet.WireFormat;
 import java.util.Locale;
@@ -58,16 +57,9 @@ final class KernelLogLine {
         }
         line.append("MAC=");
         if (packet.hasLinkHeader) {
-            appendMacBytes(packet.linkDestination);
-            line.append(':');
-            appendMacBytes(packet.linkSource);
-            line.append(":08:00");
+            line.append(packet.linkDestination).append(':').append(packet.linkSource).append(":08:00");
         }
         line.append(' ');
-    }
-
-    private void appendMacBytes(MacAddress address) {
-        line.append(address);
     }
 
     /** dump_ipv4_packet at {@code offset} (0 for the packet, the quote's start inside an ICMP error). */

@@ -8,10 +8,6 @@ final class LimitTest implements MatchTest {
         this.bucket = bucket;
     }
 
-    TokenBucket bucket() {
-        return bucket;
-    }
-
     @Override
     public boolean test(PacketContext packet) {
         return bucket.take(packet.now);

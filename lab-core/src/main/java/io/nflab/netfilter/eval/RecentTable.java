@@ -9,7 +9,6 @@ final class RecentTable {
     /** The kernel's default {@code ip_list_tot}. */
     static final int MAX_ENTRIES = 100;
 
-    private final String name;
     private final int mask;
     private int nstampsMask;
     private final IntMap<Entry> byAddress = new IntMap<>();
@@ -17,23 +16,14 @@ final class RecentTable {
     private Entry oldest;
     private Entry newest;
 
-    RecentTable(String name, int mask, int nstampsMask) {
-        this.name = name;
+    RecentTable(int mask, int nstampsMask) {
         this.mask = mask;
         this.nstampsMask = nstampsMask;
-    }
-
-    String name() {
-        return name;
     }
 
     /** The address mask of the rule that created the list: every rule naming it uses this one. */
     int mask() {
         return mask;
-    }
-
-    int nstampsMask() {
-        return nstampsMask;
     }
 
     int size() {

@@ -24,7 +24,7 @@ final class RecentTables {
             if (table == null) {
                 table = tables.get(match.name());
                 if (table == null) {
-                    table = new RecentTable(match.name(), match.mask().bits(), stampsMask(match));
+                    table = new RecentTable(match.mask().bits(), stampsMask(match));
                 }
                 kept.put(match.name(), table);
             }

@@ -8,7 +8,6 @@ import io.nflab.netfilter.Negatable;
 import io.nflab.netfilter.PortRange;
 import io.nflab.netfilter.Rule;
 import io.nflab.netfilter.Table;
-import io.nflab.netfilter.TableKind;
 import io.nflab.netfilter.match.CommentMatch;
 import io.nflab.netfilter.match.IcmpMatch;
 import io.nflab.netfilter.match.IprangeMatch;
@@ -221,9 +220,5 @@ final class ReferenceEvaluator {
 
     private static boolean in(Negatable<PortRange> range, int port) {
         return range.value().contains(port) != range.negated();
-    }
-
-    static TableKind kind() {
-        return TableKind.FILTER;
     }
 }
