@@ -81,6 +81,7 @@ public final class NetStack {
     private final ConntrackTable conntrack;
     private final SocketTable sockets;
     private final Nat nat;
+    private final ConntrackUse conntrackUse;
     private final Helpers helpers;
     private final StackSysctls sysctls;
     private final List<String> dmesg = new ArrayList<>();
@@ -101,6 +102,7 @@ public final class NetStack {
         this.engine = new NetfilterEngine(netfilter, EngineEnvironment.standalone().withLog(log)
                 .withAddressTypes((address, device) -> addressType(address, device))
                 .withConnections(this::isOpen));
+        this.conntrackUse = new ConntrackUse(netfilter);
         this.nat = new Nat(conntrack, new Interfaces());
         this.helpers = new Helpers(conntrack, nat);
         this.sockets = new SocketTable(new SocketSettings(seed, 32768, 60999, 64, 6, 5, 15, 60 * SocketSettings.SECOND,
@@ -253,20 +255,35 @@ public final class NetStack {
         PacketContext ctx = PacketContext.of(packet).interfaces(device.name(), "").now(now).traced(trace)
                 .linkHeader(frame.source(), frame.destination())
                 .linkType(broadcast ? LinkType.BROADCAST : LinkType.HOST);
-        prerouting(device, ctx);
+        prerouting(device, ctx, null);
     }
 
-    /** PREROUTING raw → conntrack → mangle → nat (DNAT) → routing decision. */
-    private void prerouting(NetDevice device, PacketContext ctx) {
-        if (!table(TableKind.RAW, Hook.PREROUTING, ctx, null)) {
+    /**
+     * PREROUTING raw → conntrack → mangle → nat (DNAT) → routing decision. A packet looped back over lo
+     * keeps the conntrack result it got on the way out ({@code looped}), as the kernel keeps
+     * {@code skb->_nfct}: it is not tracked twice; and its output route, so it is delivered locally.
+     */
+    private void prerouting(NetDevice device, PacketContext ctx, ConntrackResult looped) {
+        if (!table(TableKind.RAW, Hook.PREROUTING, ctx, looped)) {
             return;
         }
-        ConntrackResult ct = track(ctx);
+        ConntrackResult ct;
+        if (looped != null) {
+            ct = looped;
+            ctx.conntrack(EntryView.of(looped, now));
+        } else {
+            ct = track(ctx);
+        }
         if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct,
                 NatHookContext.incoming(device.name()))) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
+        if (looped != null) {
+            // the kernel keeps the output route of a looped packet (skb_dst): no input lookup, local delivery
+            localIn(device, ctx, ct);
+            return;
+        }
         InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index());
         if (route instanceof InputRoute.Local || route instanceof InputRoute.Broadcast) {
             localIn(device, ctx, ct);
@@ -397,7 +414,7 @@ public final class NetStack {
             out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
             PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
                     .traced(ctx.traced()).linkType(LinkType.LOOPBACK);
-            prerouting(device, looped);
+            prerouting(device, looped, ct);
             return;
         }
         MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
@@ -467,8 +484,14 @@ public final class NetStack {
         reply.ifPresent(r -> output(r, answer, ctx.traced()));
     }
 
-    /** The conntrack hook (priority -200): NOTRACK honoured; null when conntrack dropped the packet. */
+    /**
+     * The conntrack hook (priority -200): NOTRACK honoured; nothing tracked while no rule needs conntrack
+     * ({@link ConntrackUse}); null when conntrack dropped the packet.
+     */
     private ConntrackResult track(PacketContext ctx) {
+        if (!conntrackUse.needed()) {
+            return ConntrackResult.UNTRACKED;
+        }
         if (ctx.notrackRequested()) {
             ctx.conntrack(ConntrackView.UNTRACKED);
             return ConntrackResult.UNTRACKED;

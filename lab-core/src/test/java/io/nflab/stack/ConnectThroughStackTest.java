@@ -35,4 +35,22 @@ class ConnectThroughStackTest {
         String forward = lab.run("gw", "iptables", "-L", "FORWARD", "-v", "-n", "-x");
         assertTrue(forward.contains("policy DROP 0 packets"), forward);
     }
+
+    @Test
+    void aNodeTalksToItselfOverLoopback() {
+        TestLab lab = TestLab.load(Path.of("../topologies/port-forward/topology.yaml"));
+        ConnectClient client = ConnectClient.start(lab.node("gw").sockets(), Ipv4Address.parse("127.0.0.1"), 80,
+                lab.now);
+        lab.flush("gw");
+        lab.advance(5 * SECOND);
+
+        assertEquals(Outcome.REFUSED, client.outcome(), lab.fatesAt("gw")::toString);
+        ConnectClient web = ConnectClient.start(lab.node("web").sockets(), Ipv4Address.parse("192.168.1.2"), 8080,
+                lab.now);
+        lab.flush("web");
+        lab.advance(5 * SECOND);
+        assertEquals(Outcome.ESTABLISHED, web.outcome());
+        assertTrue(lab.received.stream().noneMatch(r -> r.node().equals("web") || r.node().equals("gw")
+                && r.iface().equals("eth1")), "nothing went on the wire");
+    }
 }

@@ -67,4 +67,14 @@ class PortForwardStackTest {
         assertEquals("policy", dropped.ruleOrPolicy());
         assertTrue(ipAt(lab, "web", "eth0").isEmpty());
     }
+
+    @Test
+    void nodesWithoutConntrackRulesTrackNothing() {
+        TestLab lab = TestLab.load(TOPOLOGY);
+        lab.send("client", PacketText.parse("tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S"));
+
+        ConsoleResult web = lab.node("web").command(List.of("conntrack", "-L"), "", lab.now);
+        assertEquals("", web.stdout());
+        assertTrue(web.stderr().contains("0 flow entries have been shown."), web.stderr());
+    }
 }
