@@ -112,9 +112,10 @@ public final class ConntrackCli {
             }
             case STATS -> stats();
             case EXP_STATS -> {
-                long created = table.expectations().created();
-                out.append("cpu=0   \texpect_new=").append(created).append(" expect_create=").append(created)
-                        .append(" expect_delete=0 \n");
+                ExpectationTable expectations = table.expectations();
+                out.append("cpu=0   \texpect_new=").append(expectations.matched()).append(" expect_create=")
+                        .append(expectations.created()).append(" expect_delete=").append(expectations.deleted())
+                        .append(" \n");
                 yield 0;
             }
             case VERSION -> {

@@ -32,6 +32,8 @@ public final class ExpectationTable {
     private final Map<Long, List<Expectation>> byDestination = new HashMap<>();
     private int size;
     private long created;
+    private long matched;
+    private long deleted;
 
     ExpectationTable(ConntrackTable table) {
         this.table = table;
@@ -51,6 +53,7 @@ public final class ExpectationTable {
                 if (other.isExpired(now)) {
                     it.remove();
                     size--;
+                    deleted++;
                 } else if (other.master() == expectation.master() && other.tuple().equals(expectation.tuple())
                         && other.anySourcePort() == expectation.anySourcePort()) {
                     if (other.expectClass() != expectation.expectClass()) {
@@ -58,6 +61,7 @@ public final class ExpectationTable {
                     }
                     it.remove();
                     size--;
+                    deleted++;
                 } else if (other.clashesWith(expectation)) {
                     return AddResult.BUSY;
                 }
@@ -90,6 +94,7 @@ public final class ExpectationTable {
             return false;
         }
         size--;
+        deleted++;
         if (bucket.isEmpty()) {
             byDestination.remove(key);
         }
@@ -111,6 +116,7 @@ public final class ExpectationTable {
             if (candidate.isExpired(now)) {
                 it.remove();
                 size--;
+                deleted++;
             } else if (candidate.matches(original, zone)) {
                 ConntrackEntry master = candidate.master();
                 if (!master.isConfirmed() || (master.status() & ConntrackStatus.DYING) != 0) {
@@ -118,9 +124,11 @@ public final class ExpectationTable {
                 }
                 it.remove();
                 size--;
+                deleted++;
                 if (bucket.isEmpty()) {
                     byDestination.remove(key);
                 }
+                matched++;
                 return Optional.of(candidate);
             }
         }
@@ -154,9 +162,20 @@ public final class ExpectationTable {
         return created;
     }
 
+    /** How many new connections were expected ones ({@code expect_new}). */
+    public long matched() {
+        return matched;
+    }
+
+    /** How many expectations left the table, used up, replaced, expired or with their master ({@code expect_delete}). */
+    public long deleted() {
+        return deleted;
+    }
+
     /** Removes every expectation ({@code conntrack -F expect}); answers how many there were. */
     public int flush() {
         int removed = size;
+        deleted += removed;
         byDestination.clear();
         size = 0;
         return removed;
@@ -180,6 +199,7 @@ public final class ExpectationTable {
             int before = bucket.size();
             bucket.removeIf(e -> e.master() == master);
             size -= before - bucket.size();
+            deleted += before - bucket.size();
             if (bucket.isEmpty()) {
                 buckets.remove();
             }
@@ -192,6 +212,7 @@ public final class ExpectationTable {
             int before = bucket.size();
             bucket.removeIf(e -> e.isExpired(now));
             size -= before - bucket.size();
+            deleted += before - bucket.size();
             if (bucket.isEmpty()) {
                 buckets.remove();
             }

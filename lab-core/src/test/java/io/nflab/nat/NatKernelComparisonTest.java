@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.nflab.address.Ipv4Address;
 import io.nflab.kernel.KernelLab;
 import io.nflab.kernel.NetnsAvailability;
 import io.nflab.kernel.Observation;
@@ -177,10 +176,5 @@ class NatKernelComparisonTest {
 
     private static List<String> sorted(List<String> list) {
         return list.stream().sorted().toList();
-    }
-
-    @SuppressWarnings("unused")
-    private static Ipv4Address address(String text) {
-        return Ipv4Address.parse(text);
     }
 }
