@@ -2,29 +2,57 @@ package io.nflab.link;
 
 import java.util.Optional;
 
-/** Numbers as C's {@code strtoul(text, &end, 0)} reads them for iproute2's {@code get_u32}: decimal, 0x hex or 0 octal. */
+/**
+ * Numbers as iproute2 reads them ({@code get_u32}, {@code get_integer}): C's {@code strtoul}/{@code strtol}
+ * with base 0 — decimal, {@code 0x} hex or {@code 0} octal, leading blanks and a sign allowed — and the
+ * whole word consumed.
+ */
 public final class CNumbers {
 
     private CNumbers() {
     }
 
-    /** The value 0..2^32-1, or empty when the text is not entirely such a number. */
+    /** {@code get_u32(…, 0)}: 0..2^32-1, or empty. A minus sign is accepted only before zero. */
     public static Optional<Long> parseUnsigned(String text) {
-        if (text.isEmpty()) {
-            return Optional.empty();
+        String body = text.stripLeading();
+        boolean negative = body.startsWith("-");
+        if (negative || body.startsWith("+")) {
+            body = body.substring(1);
         }
+        Optional<Long> value = digits(body);
+        return negative ? value.filter(v -> v == 0) : value;
+    }
+
+    /** {@code get_integer(…, 0)}: a C {@code int}, or empty. */
+    public static Optional<Integer> parseInt(String text) {
+        String body = text.stripLeading();
+        boolean negative = body.startsWith("-");
+        if (negative || body.startsWith("+")) {
+            body = body.substring(1);
+        }
+        return digits(body).map(v -> negative ? -v : v)
+                .filter(v -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE)
+                .map(Long::intValue);
+    }
+
+    /** Digits in C's base-0 notation, at most 2^32-1. */
+    private static Optional<Long> digits(String body) {
         int radix = 10;
-        String digits = text;
-        if (text.length() > 2 && (text.startsWith("0x") || text.startsWith("0X"))) {
+        String digits = body;
+        if (body.length() > 2 && (body.startsWith("0x") || body.startsWith("0X"))) {
             radix = 16;
-            digits = text.substring(2);
-        } else if (text.length() > 1 && text.startsWith("0")) {
+            digits = body.substring(2);
+        } else if (body.length() > 1 && body.startsWith("0")) {
             radix = 8;
-            digits = text.substring(1);
+            digits = body.substring(1);
+        }
+        if (digits.isEmpty()) {
+            return Optional.empty();
         }
         long value = 0;
         for (int i = 0; i < digits.length(); i++) {
-            int digit = digits.charAt(i) < 0x80 ? Character.digit(digits.charAt(i), radix) : -1;
+            char c = digits.charAt(i);
+            int digit = c < 0x80 ? Character.digit(c, radix) : -1;
             if (digit < 0) {
                 return Optional.empty();
             }

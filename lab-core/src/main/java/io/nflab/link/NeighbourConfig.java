@@ -26,6 +26,15 @@ public record NeighbourConfig(long reachableTime, long retransTime, long delayFi
     /** The shortest time the kernel arms a timer for (HZ/100). */
     static final long MIN_TIMER = SECOND / 100;
 
+    /**
+     * These settings with another {@code reachable_time}; e.g. one hour, as the kernel lab
+     * (docs/kernel-lab.md) sets {@code base_reachable_time_ms} so that resolved neighbours never probe.
+     */
+    public NeighbourConfig withReachableTime(long nanos) {
+        return new NeighbourConfig(nanos, retransTime, delayFirstProbeTime, lockTime, unicastProbes, multicastProbes,
+                unresolvedQueueLength);
+    }
+
     public NeighbourConfig {
         if (reachableTime <= 0 || retransTime <= 0 || delayFirstProbeTime < 0 || lockTime < 0) {
             throw new IllegalArgumentException("neighbour times must be positive");

@@ -1,6 +1,7 @@
 package io.nflab.routing;
 
 import io.nflab.address.Ipv4Address;
+import io.nflab.link.AddressMap;
 import io.nflab.link.Errno;
 import io.nflab.link.NetlinkException;
 import io.nflab.link.Scope;
@@ -20,7 +21,16 @@ import java.util.function.Predicate;
  */
 public final class Fib {
 
+    /** How many destinations {@link #lookup} remembers before it starts over. */
+    private static final int DESTINATION_CACHE_SIZE = 1 << 14;
+    private static final Object NO_ROUTE = new Object();
+
     private final PrefixIndex index = new PrefixIndex();
+    /**
+     * The answers of recent {@link #lookup}s (no device, global scope), by destination: a route, or
+     * {@link #NO_ROUTE}. Cleared by every change, so it never disagrees with the tables.
+     */
+    private final AddressMap<Object> destinations = new AddressMap<>();
     /** The tables that exist: none in a fresh namespace; local and main appear together, others on first use. */
     private final Set<Long> tables = new TreeSet<>();
     private boolean customLocalRoutes;
@@ -65,6 +75,22 @@ public final class Fib {
      * @param oif       only routes out of this device, or 0 for any
      */
     Route lookup(Ipv4Address destination, Scope flowScope, int oif) {
+        if (oif != 0 || flowScope.value() != Scope.GLOBAL.value()) {
+            return lookupUncached(destination, flowScope, oif);
+        }
+        Object known = destinations.get(destination.bits());
+        if (known != null) {
+            return known == NO_ROUTE ? null : (Route) known;
+        }
+        Route route = lookupUncached(destination, flowScope, 0);
+        if (destinations.size() >= DESTINATION_CACHE_SIZE) {
+            destinations.clear();
+        }
+        destinations.put(destination.bits(), route == null ? NO_ROUTE : route);
+        return route;
+    }
+
+    private Route lookupUncached(Ipv4Address destination, Scope flowScope, int oif) {
         Route main = lookupTable(destination, flowScope, oif, RouteTables.MAIN);
         if (main != null && main.type() != RouteType.THROW) {
             return main;
@@ -117,6 +143,7 @@ public final class Fib {
      * @throws NetlinkException EEXIST or ENOENT as the kernel answers
      */
     boolean insert(Route route, RouteChange change) {
+        destinations.clear();
         PrefixIndex.Leaf leaf = index.leaf(route.destination());
         Route[] aliases = leaf == null ? new Route[0] : leaf.routes;
         int first = -1;
@@ -175,6 +202,7 @@ public final class Fib {
      * @throws NetlinkException ESRCH when none matches
      */
     Route delete(RouteSelector selector) {
+        destinations.clear();
         PrefixIndex.Leaf leaf = index.leaf(selector.destination());
         if (leaf != null) {
             for (Route r : leaf.routes) {
@@ -189,6 +217,7 @@ public final class Fib {
 
     /** Removes every route the predicate picks (a flush: {@code fib_flush} of dead routes, {@code ip route flush}). */
     List<Route> removeIf(Predicate<Route> doomed) {
+        destinations.clear();
         List<Route> gone = index.all().stream().filter(doomed).toList();
         gone.forEach(index::remove);
         return gone;

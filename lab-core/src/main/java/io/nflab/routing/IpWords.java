@@ -3,6 +3,7 @@ package io.nflab.routing;
 import io.nflab.address.Ipv4Address;
 import io.nflab.address.Ipv4Prefix;
 import io.nflab.address.MacAddress;
+import io.nflab.link.CNumbers;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -88,7 +89,7 @@ final class IpWords {
         for (int i = 0; i < 4; i++) {
             int dot = rest.indexOf('.');
             String part = dot < 0 ? rest : rest.substring(0, dot);
-            OptionalLong value = strtoul(part);
+            OptionalLong value = unsigned(part);
             if (value.isEmpty() || value.getAsLong() > 255) {
                 return Optional.empty();
             }
@@ -106,22 +107,13 @@ final class IpWords {
 
     /** {@code get_unsigned}/{@code get_u32(…, 0)}: 0..2^32-1 in strtoul(…, 0) notation, the whole word. */
     static OptionalLong unsigned(String word) {
-        return strtoul(word);
+        Optional<Long> value = CNumbers.parseUnsigned(word);
+        return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
     }
 
     /** {@code get_integer(…, 0)}: a C int in strtol(…, 0) notation, the whole word. */
     static Optional<Integer> integer(String word) {
-        String body = word.stripLeading();
-        boolean negative = body.startsWith("-");
-        if (negative || body.startsWith("+")) {
-            body = body.substring(1);
-        }
-        OptionalLong magnitude = digits(body);
-        if (magnitude.isEmpty()) {
-            return Optional.empty();
-        }
-        long value = negative ? -magnitude.getAsLong() : magnitude.getAsLong();
-        return value < Integer.MIN_VALUE || value > Integer.MAX_VALUE ? Optional.empty() : Optional.of((int) value);
+        return CNumbers.parseInt(word);
     }
 
     /**
@@ -138,49 +130,6 @@ final class IpWords {
             bits = bits << 8 | Integer.parseInt(part, 16);
         }
         return parts.length == 6 ? Optional.of(MacAddress.of(bits)) : Optional.empty();
-    }
-
-    /** C's strtoul(word, &end, 0) consuming the whole word (leading blanks and a sign allowed), within 32 bits. */
-    private static OptionalLong strtoul(String word) {
-        String body = word.stripLeading();
-        boolean negative = body.startsWith("-");
-        if (negative || body.startsWith("+")) {
-            body = body.substring(1);
-        }
-        OptionalLong value = digits(body);
-        if (value.isEmpty() || (negative && value.getAsLong() != 0)) {
-            return OptionalLong.empty();
-        }
-        return value;
-    }
-
-    /** Digits in C's base-0 notation (0x hex, 0 octal, else decimal), at most 2^32-1. */
-    private static OptionalLong digits(String body) {
-        int radix = 10;
-        String digits = body;
-        if (body.length() > 2 && (body.startsWith("0x") || body.startsWith("0X"))) {
-            radix = 16;
-            digits = body.substring(2);
-        } else if (body.length() > 1 && body.startsWith("0")) {
-            radix = 8;
-            digits = body.substring(1);
-        }
-        if (digits.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            int digit = c < 0x80 ? Character.digit(c, radix) : -1;
-            if (digit < 0) {
-                return OptionalLong.empty();
-            }
-            value = value * radix + digit;
-            if (value > 0xffff_ffffL) {
-                return OptionalLong.empty();
-            }
-        }
-        return OptionalLong.of(value);
     }
 
     /** The prefix length of a contiguous netmask ({@code mask2bits}). */

@@ -34,7 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * random prefixes (lengths 8 to 32) and metrics on a gateway with two devices: {@code routeOutput} for a
  * locally generated packet, {@code routeInput} for a forwarded one (with rp_filter 1, which costs a second
  * lookup of the source). Destinations cycle through 4,096 random addresses, most of them inside routed
- * prefixes. Run: {@code tools/jmh RouteLookupBenchmark}.
+ * prefixes; {@code routeOutputUncached} cycles through 131,072, more than the FIB's destination cache
+ * holds, so each lookup walks the prefix lengths. Run: {@code tools/jmh RouteLookupBenchmark}.
  */
 @State(org.openjdk.jmh.annotations.Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,6 +50,8 @@ public class RouteLookupBenchmark {
 
     private IpNamespace<Object> namespace;
     private Ipv4Address[] destinations;
+    /** More destinations than the FIB remembers: every lookup takes the longest-prefix-match path. */
+    private Ipv4Address[] manyDestinations;
     private int eth1;
     private int next;
     private static final Ipv4Address LAN_HOST = Ipv4Address.parse("192.168.1.10");
@@ -80,17 +83,28 @@ public class RouteLookupBenchmark {
                 // the same prefix and metric again: draw another
             }
         }
-        destinations = new Ipv4Address[4096];
-        for (int i = 0; i < destinations.length; i++) {
+        destinations = randomDestinations(random, prefixes, 4096);
+        manyDestinations = randomDestinations(random, prefixes, 1 << 17);
+    }
+
+    private Ipv4Address[] randomDestinations(Random random, Ipv4Prefix[] prefixes, int count) {
+        Ipv4Address[] chosen = new Ipv4Address[count];
+        for (int i = 0; i < count; i++) {
             Ipv4Prefix p = prefixes[random.nextInt(routes)];
-            destinations[i] = i % 8 == 0 ? Ipv4Address.of(random.nextInt())
+            chosen[i] = i % 8 == 0 ? Ipv4Address.of(random.nextInt())
                     : Ipv4Address.of(p.network().bits() | (random.nextInt() & ~Ipv4Prefix.maskBits(p.length())));
         }
+        return chosen;
     }
 
     @Benchmark
     public OutputRoute routeOutput() {
         return namespace.routeOutput(destinations[next++ & 4095]);
+    }
+
+    @Benchmark
+    public OutputRoute routeOutputUncached() {
+        return namespace.routeOutput(manyDestinations[next++ & ((1 << 17) - 1)]);
     }
 
     @Benchmark

@@ -11,6 +11,8 @@ import io.nflab.link.NeighbourConfig;
 import io.nflab.link.NetDevice;
 import io.nflab.packet.ArpOperation;
 import io.nflab.packet.ArpPacket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -32,6 +35,15 @@ class IpCorpusTest {
     private static final long SECOND = 1_000_000_000L;
     /** The generator waits this long after link changes (tools/ip-corpus/generate's SETTLE_SECONDS). */
     private static final long SETTLE = 300_000_000L;
+
+    @Test
+    void everyRecordedCaseIsReplayed() throws Exception {
+        Path cases = Path.of(IpCorpusTest.class.getResource("/ip-corpus/cases").toURI());
+        try (Stream<Path> files = Files.list(cases)) {
+            assertEquals(IpCorpus.CASES, files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".cmds")).map(n -> n.substring(0, n.length() - 5)).sorted().toList());
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> everyCaseMatchesTheRealIp() {

@@ -176,6 +176,25 @@ class IpNamespaceTest {
     }
 
     @Test
+    void aTopologyRouteIsTheRouteIpRouteAddMakesOfItsText() {
+        IpNamespace<String> byCommand = IpNamespace.create();
+        IpNamespace<String> bySpec = IpNamespace.create();
+        for (IpNamespace<String> ns : List.of(byCommand, bySpec)) {
+            int dev = ns.addEthernet("eth0", MacAddress.parse("02:00:00:00:00:01"), Optional.empty()).index();
+            ns.setLinkUp(dev, true, 0, actions::add);
+            ns.addAddress(dev, InterfaceAddress.parse("10.0.0.2/24"));
+        }
+        for (String text : List.of("default via 10.0.0.1", "192.168.7.0/24 dev eth0 metric 5",
+                "blackhole 172.16.0.0/12", "unreachable 10.9.0.0/16 metric 3", "10.8.8.8 via 10.0.0.1 dev eth0")) {
+            bySpec.addRoute(RouteSpec.parse(text));
+            List<String> argv = new ArrayList<>(List.of("ip", "route", "add"));
+            argv.addAll(List.of(RouteSpec.parse(text).toString().split(" ")));
+            assertEquals(0, IpCommand.execute(byCommand, argv, 0, actions::add).exitCode(), text);
+        }
+        assertEquals(byCommand.fib().routes(), bySpec.fib().routes());
+    }
+
+    @Test
     void deletingTheLastAddressOfADeviceTakesEveryRouteThroughIt() {
         gw.addRoute(RouteSpec.parse("10.0.0.0/8 dev eth1"));
         IfAddress only = gw.links().device(eth1).addresses().get(0);

@@ -8,7 +8,6 @@ import io.nflab.address.MacAddress;
 import io.nflab.kernel.Netns;
 import io.nflab.kernel.NetnsAvailability;
 import io.nflab.kernel.ProcessResult;
-import io.nflab.kernel.ProcessRunner;
 import io.nflab.link.LinkPeer;
 import io.nflab.link.NeighbourConfig;
 import java.time.Duration;
@@ -49,9 +48,9 @@ class KernelRouteComparisonTest {
                     "net.ipv6.conf.default.disable_ipv6=1");
             for (int i = 0; i < DEVICES.length; i++) {
                 MacAddress mac = MacAddress.of(0x020000000001L + i);
-                ProcessRunner.runChecked(List.of("ip", "link", "add", DEVICES[i], "index", String.valueOf(2 + i),
-                        "address", mac.toString(), "netns", node.name(), "type", "veth", "peer", "name", "port" + i,
-                        "index", String.valueOf(5 + i), "netns", segment.name()), Duration.ofSeconds(10));
+                segment.execChecked("ip", "link", "add", DEVICES[i], "index", String.valueOf(2 + i), "address",
+                        mac.toString(), "netns", node.name(), "type", "veth", "peer", "name", "port" + i, "index",
+                        String.valueOf(5 + i));
                 model.addEthernet(DEVICES[i], 2 + i, mac, Optional.of(new LinkPeer(5 + i, segment.name())));
                 if (i != scenario.carrierless) {
                     segment.execChecked("ip", "link", "set", "port" + i, "up");
