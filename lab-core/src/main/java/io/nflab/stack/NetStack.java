@@ -15,8 +15,9 @@ import io.nflab.nat.NatHookContext;
 import io.nflab.nat.NatInterfaces;
 import io.nflab.nat.NatOutcome;
 import io.nflab.nat.NatVerdict;
+import io.nflab.kernel.LabMacs;
+import io.nflab.kernel.NodeInterface;
 import io.nflab.link.AddressType;
-import io.nflab.link.DerivedMac;
 import io.nflab.link.NeighbourAction;
 import io.nflab.link.NetDevice;
 import io.nflab.link.Scope;
@@ -52,12 +53,14 @@ import io.nflab.socket.TcpReset;
 import io.nflab.socket.Transmission;
 import io.nflab.topology.InterfaceSpec;
 import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Topology;
 import io.nflab.topology.RulesetLoader;
 import io.nflab.topology.ServiceSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -112,22 +115,28 @@ public final class NetStack {
     }
 
     /**
-     * The stack a topology node describes: {@code lo} and its interfaces up (with their MAC, or one derived
-     * from the node and interface names), addresses, routes, sysctls (a gateway forwards), the ruleset, and
+     * The stack a topology node describes: {@code lo} and its interfaces up (with their MAC, or the lab's
+     * MAC scheme), addresses, routes, sysctls (a gateway forwards), the ruleset, and
      * its services listening on all addresses.
      *
      * @throws io.nflab.diagnostics.UserInputException when the ruleset or a sysctl is refused
      */
-    public static NetStack boot(NodeSpec spec) {
-        return boot(spec, ServiceContext.of(spec.name()));
+    public static NetStack boot(Topology topology, String node) {
+        NodeSpec spec = topology.node(node).orElseThrow(() -> new IllegalArgumentException("no node " + node));
+        return boot(topology, spec, ServiceContext.of(spec.name()));
     }
 
-    /** {@link #boot(NodeSpec)} with the records and files the node's services serve. */
-    public static NetStack boot(NodeSpec spec, ServiceContext services) {
+    /**
+     * {@link #boot(Topology, String)} with the records and files the node's services serve. Interfaces
+     * without a MAC in the topology get the lab's MAC scheme ({@link LabMacs}), the same one a kernel lab
+     * uses, so emulated and real frames compare byte for byte.
+     */
+    public static NetStack boot(Topology topology, NodeSpec spec, ServiceContext services) {
+        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
         Netfilter rules = spec.ruleset().map(RulesetLoader::load).orElseGet(Netfilter::empty);
         NetStack stack = new NetStack(spec.name(), rules, spec.name().hashCode());
         for (InterfaceSpec iface : spec.interfaces()) {
-            MacAddress mac = iface.mac().orElseGet(() -> DerivedMac.of(spec.name(), iface.name()));
+            MacAddress mac = macs.get(new NodeInterface(spec.name(), iface.name()));
             NetDevice device = stack.ip.addEthernet(iface.name(), mac, Optional.empty());
             stack.ip.addAddress(device.index(), iface.address());
             if (iface.up()) {

@@ -37,7 +37,7 @@ final class TestLab {
 
     TestLab(Topology topology) {
         for (NodeSpec node : topology.nodes()) {
-            stacks.put(node.name(), NetStack.boot(node));
+            stacks.put(node.name(), NetStack.boot(topology, node.name()));
         }
         topology.segments().forEach(segment -> {
             for (Attachment a : topology.attachments(segment.name())) {

@@ -15,8 +15,7 @@ class TraceAndLogTest {
 
     @Test
     void aTracedPacketReportsEveryChainItCrossed() {
-        NetStack gw = NetStack.boot(TopologyLoader.load(Path.of("../topologies/port-forward/topology.yaml"))
-                .node("gw").orElseThrow());
+        NetStack gw = NetStack.boot(TopologyLoader.load(Path.of("../topologies/port-forward/topology.yaml")), "gw");
         StackOutput out = gw.send(PacketText.parse("tcp 192.168.1.1:5000 > 192.168.1.2:8080 flags S"), 0, true);
 
         List<String> places = out.trace().stream().map(TraceEntry::place).map(Object::toString).toList();
@@ -30,8 +29,7 @@ class TraceAndLogTest {
 
     @Test
     void logLinesGoToTheOutputAndToDmesg() {
-        NetStack gw = NetStack.boot(TopologyLoader.load(Path.of("../topologies/port-forward/topology.yaml"))
-                .node("gw").orElseThrow());
+        NetStack gw = NetStack.boot(TopologyLoader.load(Path.of("../topologies/port-forward/topology.yaml")), "gw");
         assertEquals(0, gw.command(List.of("iptables", "-I", "OUTPUT", "-j", "LOG", "--log-prefix", "out: "), "", 0)
                 .exitCode());
 
