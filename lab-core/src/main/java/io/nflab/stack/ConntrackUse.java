@@ -1,0 +1,66 @@
+package io.nflab.stack;
+
+import io.nflab.netfilter.Chain;
+import io.nflab.netfilter.Netfilter;
+import io.nflab.netfilter.Rule;
+import io.nflab.netfilter.Table;
+import io.nflab.netfilter.TableKind;
+import io.nflab.netfilter.match.ConnlimitMatch;
+import io.nflab.netfilter.match.ConnmarkMatch;
+import io.nflab.netfilter.match.ConntrackMatch;
+import io.nflab.netfilter.match.Match;
+import io.nflab.netfilter.match.StateMatch;
+import io.nflab.netfilter.target.ConnmarkTarget;
+import io.nflab.netfilter.target.CtTarget;
+import io.nflab.netfilter.target.NotrackTarget;
+
+/**
+ * Whether connection tracking runs in a namespace. The kernel registers its conntrack hooks in a network
+ * namespace only when something there needs them ({@code nf_ct_netns_get}): the nat table, or a rule with
+ * a conntrack-based match or target (state, conntrack, connmark, connlimit, CONNMARK, CT, NOTRACK). A host
+ * without such rules tracks nothing and {@code conntrack -L} shows no entries (docs/kernel-lab.md).
+ */
+final class ConntrackUse {
+    private final Netfilter netfilter;
+    private long revision = -1;
+    private boolean needed;
+
+    ConntrackUse(Netfilter netfilter) {
+        this.netfilter = netfilter;
+    }
+
+    boolean needed() {
+        if (netfilter.revision() != revision) {
+            needed = compute();
+            revision = netfilter.revision();
+        }
+        return needed;
+    }
+
+    private boolean compute() {
+        for (Table table : netfilter.tables()) {
+            if (table.kind() == TableKind.NAT) {
+                return true;
+            }
+            for (Chain chain : table.chains()) {
+                for (Rule rule : chain.rules()) {
+                    if (usesConntrack(rule)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean usesConntrack(Rule rule) {
+        for (Match match : rule.matches()) {
+            if (match instanceof StateMatch || match instanceof ConntrackMatch || match instanceof ConnmarkMatch
+                    || match instanceof ConnlimitMatch) {
+                return true;
+            }
+        }
+        return rule.target() instanceof ConnmarkTarget || rule.target() instanceof CtTarget
+                || rule.target() instanceof NotrackTarget;
+    }
+}

@@ -1,0 +1,43 @@
+package io.nflab.stack;
+
+import io.nflab.netfilter.eval.PacketLog;
+import io.nflab.netfilter.eval.TraceEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects what one entry-point call emits; doubles as the engine's {@link PacketLog}. */
+final class Emission implements PacketLog {
+    private final List<OutFrame> frames = new ArrayList<>();
+    private final List<Fate> fates = new ArrayList<>();
+    private final List<TraceEntry> trace = new ArrayList<>();
+    private final List<String> log = new ArrayList<>();
+    private final List<String> dmesg;
+
+    Emission(List<String> dmesg) {
+        this.dmesg = dmesg;
+    }
+
+    void frame(OutFrame frame) {
+        frames.add(frame);
+    }
+
+    void fate(Fate fate) {
+        fates.add(fate);
+    }
+
+    @Override
+    public void log(int level, String line) {
+        log.add(line);
+        dmesg.add(line);
+    }
+
+    @Override
+    public void trace(TraceEntry entry) {
+        trace.add(entry);
+        log(TraceEntry.LEVEL, entry.line());
+    }
+
+    StackOutput output() {
+        return new StackOutput(frames, fates, trace, log);
+    }
+}

@@ -1,0 +1,644 @@
+package io.nflab.stack;
+
+import io.nflab.address.Ipv4Address;
+import io.nflab.address.MacAddress;
+import io.nflab.app.ServiceContext;
+import io.nflab.app.Services;
+import io.nflab.conntrack.ConntrackResult;
+import io.nflab.conntrack.ConntrackTable;
+import io.nflab.conntrack.ConntrackTuple;
+import io.nflab.conntrack.TcpState;
+import io.nflab.conntrack.helper.HelperVerdict;
+import io.nflab.conntrack.helper.Helpers;
+import io.nflab.nat.Nat;
+import io.nflab.nat.NatHookContext;
+import io.nflab.nat.NatInterfaces;
+import io.nflab.nat.NatOutcome;
+import io.nflab.nat.NatVerdict;
+import io.nflab.kernel.LabMacs;
+import io.nflab.kernel.NodeInterface;
+import io.nflab.link.AddressType;
+import io.nflab.link.NeighbourAction;
+import io.nflab.link.NetDevice;
+import io.nflab.link.Scope;
+import io.nflab.netfilter.Hook;
+import io.nflab.netfilter.Netfilter;
+import io.nflab.netfilter.TableKind;
+import io.nflab.netfilter.match.AddrtypeMatch;
+import io.nflab.netfilter.eval.ConntrackView;
+import io.nflab.netfilter.eval.Decision;
+import io.nflab.netfilter.eval.EngineEnvironment;
+import io.nflab.netfilter.eval.LinkType;
+import io.nflab.netfilter.eval.NetfilterEngine;
+import io.nflab.netfilter.eval.PacketContext;
+import io.nflab.netfilter.eval.RejectReplies;
+import io.nflab.netfilter.target.RejectTarget;
+import io.nflab.packet.ArpPacket;
+import io.nflab.packet.EthernetFrame;
+import io.nflab.packet.IcmpCode;
+import io.nflab.packet.IcmpQuery;
+import io.nflab.packet.IcmpType;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.packet.TcpFlag;
+import io.nflab.packet.TcpSegment;
+import io.nflab.packet.UdpDatagram;
+import io.nflab.routing.InputRoute;
+import io.nflab.routing.IpNamespace;
+import io.nflab.routing.OutputRoute;
+import io.nflab.socket.Delivery;
+import io.nflab.socket.Route;
+import io.nflab.socket.SocketSettings;
+import io.nflab.socket.SocketTable;
+import io.nflab.socket.TcpReset;
+import io.nflab.socket.Transmission;
+import io.nflab.topology.InterfaceSpec;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Topology;
+import io.nflab.topology.RulesetLoader;
+import io.nflab.topology.ServiceSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The network stack of one lab node (one network namespace): devices, addresses, neighbours and routes
+ * ({@link IpNamespace}), the netfilter ruleset and its evaluator, the conntrack table, NAT and the local
+ * sockets with the node's services. Packets run through it in the kernel's order (docs/packet-path.md):
+ * {@link #receive} for a frame arriving on an interface, {@link #send} for a locally generated packet,
+ * {@link #tick} for timers. Each returns a {@link StackOutput}: the frames to put on the wire, the packets'
+ * fates, TRACE entries and kernel log lines. {@link #command} is the node's console.
+ *
+ * <p>Time is the lab clock in nanoseconds, passed in; calls must not go back in time. Not thread-safe:
+ * one owner (an actor) per stack.
+ */
+public final class NetStack {
+    private static final int ECHO_TTL = 64;
+
+    private final String node;
+    private final IpNamespace<Queued> ip;
+    private final Netfilter netfilter;
+    private final NetfilterEngine engine;
+    private final ConntrackTable conntrack;
+    private final SocketTable sockets;
+    private final Nat nat;
+    private final ConntrackUse conntrackUse;
+    private final Helpers helpers;
+    private final StackSysctls sysctls;
+    private final List<String> dmesg = new ArrayList<>();
+    private final LogRelay log = new LogRelay();
+    private Emission out;
+    private long now;
+    private long socketDeadline = Transmission.NO_DEADLINE;
+
+    /** A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves. */
+    record Queued(Ipv4Packet packet, boolean forwarded) {
+    }
+
+    private NetStack(String node, Netfilter netfilter, long seed) {
+        this.node = Objects.requireNonNull(node, "node");
+        this.ip = IpNamespace.create();
+        this.netfilter = netfilter;
+        this.conntrack = new ConntrackTable();
+        this.engine = new NetfilterEngine(netfilter, EngineEnvironment.standalone().withLog(log)
+                .withAddressTypes((address, device) -> addressType(address, device))
+                .withConnections(this::isOpen));
+        this.conntrackUse = new ConntrackUse(netfilter);
+        this.nat = new Nat(conntrack, new Interfaces());
+        this.helpers = new Helpers(conntrack, nat);
+        this.sockets = new SocketTable(new SocketSettings(seed, 32768, 60999, 64, 6, 5, 15, 60 * SocketSettings.SECOND,
+                60 * SocketSettings.SECOND), this::socketRoute);
+        this.sysctls = new StackSysctls(ip, conntrack,
+                automatic -> helpers.setAutomaticAssignment(automatic));
+    }
+
+    /**
+     * The stack a topology node describes: {@code lo} and its interfaces up (with their MAC, or the lab's
+     * MAC scheme), addresses, routes, sysctls (a gateway forwards), the ruleset, and
+     * its services listening on all addresses.
+     *
+     * @throws io.nflab.diagnostics.UserInputException when the ruleset or a sysctl is refused
+     */
+    public static NetStack boot(Topology topology, String node) {
+        NodeSpec spec = topology.node(node).orElseThrow(() -> new IllegalArgumentException("no node " + node));
+        return boot(topology, spec, ServiceContext.of(spec.name()));
+    }
+
+    /**
+     * {@link #boot(Topology, String)} with the records and files the node's services serve. Interfaces
+     * without a MAC in the topology get the lab's MAC scheme ({@link LabMacs}), the same one a kernel lab
+     * uses, so emulated and real frames compare byte for byte.
+     */
+    public static NetStack boot(Topology topology, NodeSpec spec, ServiceContext services) {
+        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
+        Netfilter rules = spec.ruleset().map(RulesetLoader::load).orElseGet(Netfilter::empty);
+        NetStack stack = new NetStack(spec.name(), rules, spec.name().hashCode());
+        for (InterfaceSpec iface : spec.interfaces()) {
+            MacAddress mac = macs.get(new NodeInterface(spec.name(), iface.name()));
+            NetDevice device = stack.ip.addEthernet(iface.name(), mac, Optional.empty());
+            stack.ip.addAddress(device.index(), iface.address());
+            if (iface.up()) {
+                stack.ip.setLinkUp(device.index(), true, 0, action -> { });
+            }
+        }
+        spec.routes().forEach(stack.ip::addRoute);
+        spec.effectiveSysctls().forEach(stack.sysctls::set);
+        for (ServiceSpec service : spec.services()) {
+            Services.start(stack.sockets, service, services);
+        }
+        return stack;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    /** The namespace's devices, addresses, neighbours, routes and routing sysctls. */
+    public IpNamespace<?> ip() {
+        return ip;
+    }
+
+    /** The ruleset; changes made to it are seen by the next packet. */
+    public Netfilter netfilter() {
+        return netfilter;
+    }
+
+    public ConntrackTable conntrack() {
+        return conntrack;
+    }
+
+    /** The local sockets: programs (clients) open theirs here; {@link #tick} sends what they queued. */
+    public SocketTable sockets() {
+        return sockets;
+    }
+
+    /** Every kernel log line so far ({@code dmesg}). */
+    public List<String> kernelLog() {
+        return List.copyOf(dmesg);
+    }
+
+    /** Runs a console command ({@code iptables}, {@code iptables-save}, {@code iptables-restore}, {@code conntrack}, {@code ip}, {@code sysctl}, {@code dmesg}). */
+    public ConsoleResult command(List<String> argv, String stdin, long labNanos) {
+        return new StackConsole(this, ip, sysctls).execute(argv, stdin, labNanos);
+    }
+
+    // ------------------------------------------------------------------------------------- entry points
+
+    /** A frame arrived on interface {@code iface}. */
+    public StackOutput receive(String iface, EthernetFrame frame, long labNanos) {
+        return receive(iface, frame, labNanos, false);
+    }
+
+    /** A frame arrived on interface {@code iface}; with {@code trace}, the rule-by-rule walk is recorded. */
+    public StackOutput receive(String iface, EthernetFrame frame, long labNanos, boolean trace) {
+        begin(labNanos);
+        NetDevice device = ip.links().byName(iface)
+                .orElseThrow(() -> new IllegalArgumentException(node + " has no interface " + iface));
+        if (device.adminUp()) {
+            if (frame.payload() instanceof ArpPacket arp) {
+                ip.neighbours().receiveArp(device.index(), arp, frame.destination().equals(device.mac()), now,
+                        this::onNeighbour);
+            } else if (frame.payload() instanceof Ipv4Packet packet) {
+                receiveIpv4(device, frame, packet, trace);
+            }
+        }
+        return finish();
+    }
+
+    /**
+     * A locally generated packet, exactly as given (the scenario's {@code send}): routing, OUTPUT, POSTROUTING,
+     * neighbour resolution, out.
+     */
+    public StackOutput send(Ipv4Packet packet, long labNanos) {
+        return send(packet, labNanos, false);
+    }
+
+    public StackOutput send(Ipv4Packet packet, long labNanos, boolean trace) {
+        begin(labNanos);
+        output(packet, Optional.empty(), trace);
+        flushSockets();
+        return finish();
+    }
+
+    /** Timers due by {@code labNanos}: ARP retransmissions and failures, conntrack expiry, socket timers. */
+    public StackOutput tick(long labNanos) {
+        begin(labNanos);
+        ip.neighbours().tick(now, this::onNeighbour);
+        conntrack.advanceTo(now);
+        flushSockets();
+        return finish();
+    }
+
+    /** The lab time of the next timer ({@link Long#MAX_VALUE} when none runs). */
+    public long nextDeadline() {
+        long neighbours = ip.neighbours().nextDeadline().orElse(Long.MAX_VALUE);
+        return Math.min(neighbours, socketDeadline);
+    }
+
+    private void begin(long labNanos) {
+        if (labNanos < now) {
+            throw new IllegalArgumentException("time went back: " + labNanos + " < " + now);
+        }
+        now = labNanos;
+        out = new Emission(dmesg);
+        log.target(out);
+    }
+
+    private StackOutput finish() {
+        StackOutput result = out.output();
+        log.target(null);
+        out = null;
+        return result;
+    }
+
+    // ------------------------------------------------------------------------------------- received path
+
+    private void receiveIpv4(NetDevice device, EthernetFrame frame, Ipv4Packet packet, boolean trace) {
+        boolean broadcast = frame.destination().equals(MacAddress.BROADCAST);
+        if (!broadcast && !frame.destination().equals(device.mac())) {
+            out.fate(Fate.Dropped.because(node, "other host", packet));
+            return;
+        }
+        PacketContext ctx = PacketContext.of(packet).interfaces(device.name(), "").now(now).traced(trace)
+                .linkHeader(frame.source(), frame.destination())
+                .linkType(broadcast ? LinkType.BROADCAST : LinkType.HOST);
+        prerouting(device, ctx, null);
+    }
+
+    /**
+     * PREROUTING raw → conntrack → mangle → nat (DNAT) → routing decision. A packet looped back over lo
+     * keeps the conntrack result it got on the way out ({@code looped}), as the kernel keeps
+     * {@code skb->_nfct}: it is not tracked twice; and its output route, so it is delivered locally.
+     */
+    private void prerouting(NetDevice device, PacketContext ctx, ConntrackResult looped) {
+        if (!table(TableKind.RAW, Hook.PREROUTING, ctx, looped)) {
+            return;
+        }
+        ConntrackResult ct;
+        if (looped != null) {
+            ct = looped;
+            ctx.conntrack(EntryView.of(looped, now));
+        } else {
+            ct = track(ctx);
+        }
+        if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct,
+                NatHookContext.incoming(device.name()))) {
+            return;
+        }
+        Ipv4Packet packet = ctx.packet();
+        if (looped != null) {
+            // the kernel keeps the output route of a looped packet (skb_dst): no input lookup, local delivery
+            localIn(device, ctx, ct);
+            return;
+        }
+        InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index());
+        if (route instanceof InputRoute.Local || route instanceof InputRoute.Broadcast) {
+            localIn(device, ctx, ct);
+        } else if (route instanceof InputRoute.Forward forward) {
+            forward(device, ctx, ct, forward.out());
+        } else if (route instanceof InputRoute.Unreachable unreachable) {
+            out.fate(Fate.Dropped.because(node, "no route (" + unreachable.error() + ")", packet));
+            if (unreachable.sendsIcmp()) {
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, unreachable.icmpCode());
+            }
+        } else if (route instanceof InputRoute.Martian martian) {
+            out.fate(Fate.Dropped.because(node, martian.reason() == InputRoute.Reason.REVERSE_PATH ? "rp_filter"
+                    : "martian " + martian.reason().name().toLowerCase(Locale.ROOT), packet));
+        } else {
+            out.fate(Fate.Dropped.because(node, "multicast", packet));
+        }
+    }
+
+    /** INPUT mangle → filter → security → nat (SNAT) → conntrack confirm → local socket. */
+    private void localIn(NetDevice device, PacketContext ctx, ConntrackResult ct) {
+        if (!table(TableKind.MANGLE, Hook.INPUT, ctx, ct) || !table(TableKind.FILTER, Hook.INPUT, ctx, ct)
+                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, NatHookContext.incoming(device.name())) || !confirm(ctx, ct)) {
+            return;
+        }
+        Ipv4Packet packet = ctx.packet();
+        out.fate(new Fate.Delivered(node, device.name(), packet));
+        Delivery delivery = sockets.deliver(packet, now);
+        if (!delivery.matched()) {
+            answerUnclaimed(packet, ct);
+        }
+        flushSockets();
+    }
+
+    /** What the kernel answers itself: echo replies, RST for TCP and port unreachable for UDP without a socket. */
+    private void answerUnclaimed(Ipv4Packet packet, ConntrackResult ct) {
+        Optional<ConntrackResult> answer = Optional.empty();
+        if (packet.transport() instanceof IcmpQuery query && query.type().equals(IcmpType.ECHO_REQUEST)) {
+            if (!sysctls.flag("net.ipv4.icmp_echo_ignore_all")) {
+                output(Ipv4Packet.builder().source(packet.destination()).destination(packet.source()).ttl(ECHO_TTL)
+                        .tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(), query.sequence(),
+                                query.payload())).build(), answer, false);
+            }
+        } else if (packet.transport() instanceof TcpSegment tcp) {
+            if (!tcp.flags().has(TcpFlag.RST)) {
+                TcpReset.replyTo(packet, ECHO_TTL).ifPresent(reset -> output(reset, answer, false));
+            }
+        } else if (packet.transport() instanceof UdpDatagram) {
+            if (ip.addressType(packet.destination()) == AddressType.LOCAL) {
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PORT_UNREACHABLE);
+            }
+        } else if (!(packet.transport() instanceof io.nflab.packet.IcmpMessage)) {
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PROTOCOL_UNREACHABLE);
+        }
+    }
+
+    /** ip_forward: TTL check and decrement, FORWARD mangle → filter → security, then POSTROUTING. */
+    private void forward(NetDevice in, PacketContext ctx, ConntrackResult ct, OutputRoute.Resolved route) {
+        Ipv4Packet packet = ctx.packet();
+        if (packet.ttl() <= 1) {
+            out.fate(Fate.Dropped.because(node, "ttl exceeded", packet));
+            icmpError(packet, IcmpType.TIME_EXCEEDED, 0);
+            return;
+        }
+        ctx.packet(packet.withTtl(packet.ttl() - 1));
+        NetDevice outDevice = ip.links().device(route.ifindex());
+        ctx.interfaces(in.name(), outDevice.name());
+        if (!table(TableKind.MANGLE, Hook.FORWARD, ctx, ct) || !table(TableKind.FILTER, Hook.FORWARD, ctx, ct)
+                || !table(TableKind.SECURITY, Hook.FORWARD, ctx, ct)) {
+            return;
+        }
+        postrouting(ctx, ct, route, true);
+    }
+
+    // ------------------------------------------------------------------------------------- local output
+
+    /**
+     * OUTPUT raw → conntrack ({@code preset}: the connection a REJECT reply is attached to) → mangle → nat
+     * (DNAT) → filter → security → reroute if the destination changed → POSTROUTING.
+     */
+    private void output(Ipv4Packet packet, Optional<ConntrackResult> preset, boolean trace) {
+        Ipv4Address source = ip.links().isLocalAddress(packet.source()) ? packet.source() : Ipv4Address.ANY;
+        OutputRoute route = ip.routeOutput(packet.destination(), source, 0);
+        if (!(route instanceof OutputRoute.Resolved resolved)) {
+            out.fate(Fate.Dropped.because(node, "no route (" + ((OutputRoute.Failed) route).error() + ")", packet));
+            return;
+        }
+        PacketContext ctx = PacketContext.of(packet).interfaces("", ip.links().device(resolved.ifindex()).name())
+                .now(now).traced(trace);
+        ConntrackResult ct;
+        if (preset.isPresent()) {
+            ct = preset.get();
+            ctx.conntrack(EntryView.of(ct, now));
+        } else {
+            if (!table(TableKind.RAW, Hook.OUTPUT, ctx, null)) {
+                return;
+            }
+            ct = track(ctx);
+            if (ct == null) {
+                return;
+            }
+        }
+        if (!table(TableKind.MANGLE, Hook.OUTPUT, ctx, ct) || !natHook(Hook.OUTPUT, ctx, ct, NatHookContext.local())
+                || !table(TableKind.FILTER, Hook.OUTPUT, ctx, ct) || !table(TableKind.SECURITY, Hook.OUTPUT, ctx, ct)) {
+            return;
+        }
+        if (!ctx.packet().destination().equals(packet.destination())) {
+            OutputRoute rerouted = ip.routeOutput(ctx.packet().destination(), source, 0);
+            if (!(rerouted instanceof OutputRoute.Resolved again)) {
+                out.fate(Fate.Dropped.because(node, "no route after DNAT", ctx.packet()));
+                return;
+            }
+            resolved = again;
+            ctx.interfaces("", ip.links().device(resolved.ifindex()).name());
+        }
+        postrouting(ctx, ct, resolved, false);
+    }
+
+    /** POSTROUTING mangle → nat (SNAT) → conntrack confirm → out of the device (or back in over lo). */
+    private void postrouting(PacketContext ctx, ConntrackResult ct, OutputRoute.Resolved route, boolean forwarded) {
+        NetDevice device = ip.links().device(route.ifindex());
+        if (!table(TableKind.MANGLE, Hook.POSTROUTING, ctx, ct) || !natHook(Hook.POSTROUTING, ctx, ct,
+                NatHookContext.outgoing(device.name(), route.nextHop(ctx.packet().destination())))
+                || !confirm(ctx, ct)) {
+            return;
+        }
+        Ipv4Packet packet = ctx.packet();
+        if (device.isLoopback()) {
+            out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
+            PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
+                    .traced(ctx.traced()).linkType(LinkType.LOOPBACK);
+            prerouting(device, looped, ct);
+            return;
+        }
+        MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
+                : ip.neighbours().resolve(device.index(), route.nextHop(packet.destination()), packet.source(),
+                        new Queued(packet, forwarded), now, this::onNeighbour);
+        if (mac != null) {
+            transmit(device, mac, packet, forwarded);
+        }
+    }
+
+    private void transmit(NetDevice device, MacAddress destination, Ipv4Packet packet, boolean forwarded) {
+        out.frame(new OutFrame(device.name(), new EthernetFrame(destination, device.mac(), packet)));
+        out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
+    }
+
+    private void onNeighbour(NeighbourAction<Queued> action) {
+        if (action instanceof NeighbourAction.SendArp<Queued> arp) {
+            out.frame(new OutFrame(ip.links().device(arp.ifindex()).name(), arp.frame()));
+        } else if (action instanceof NeighbourAction.Transmit<Queued> transmit) {
+            transmit(ip.links().device(transmit.ifindex()), transmit.destination(), transmit.packet().packet(),
+                    transmit.packet().forwarded());
+        } else if (action instanceof NeighbourAction.Unreachable<Queued> unreachable) {
+            Ipv4Packet packet = unreachable.packet().packet();
+            out.fate(Fate.Dropped.because(node, "neighbour " + unreachable.neighbour() + " unreachable", packet));
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.HOST_UNREACHABLE);
+        } else if (action instanceof NeighbourAction.Dropped<Queued> dropped) {
+            out.fate(Fate.Dropped.because(node, "neighbour queue: " + dropped.reason().name().toLowerCase(Locale.ROOT),
+                    dropped.packet().packet()));
+        }
+    }
+
+    private void flushSockets() {
+        Transmission transmission = sockets.poll(now);
+        socketDeadline = transmission.nextDeadline();
+        for (Ipv4Packet packet : transmission.packets()) {
+            output(packet, Optional.empty(), false);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------- hooks
+
+    /** Runs one table at one hook; false when the packet went no further (dropped or rejected). */
+    private boolean table(TableKind table, Hook hook, PacketContext ctx, ConntrackResult ct) {
+        Decision decision = engine.evaluate(table, hook, ctx);
+        switch (decision.kind()) {
+            case DROP -> {
+                out.fate(Fate.Dropped.at(node, decision.place(), ctx.packet()));
+                return false;
+            }
+            case REJECT -> {
+                reject(ctx, decision, ct);
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    private void reject(PacketContext ctx, Decision decision, ConntrackResult ct) {
+        Ipv4Packet packet = ctx.packet();
+        RejectTarget target = (RejectTarget) decision.target();
+        Optional<Ipv4Packet> reply = RejectReplies.build(packet, target.with(),
+                new RejectReplies.ReplyHeader(icmpSource(packet), ECHO_TTL, 0));
+        out.fate(new Fate.Rejected(node, decision.place(), packet, reply));
+        Optional<ConntrackResult> answer = ct == null ? Optional.empty() : ct.answer();
+        reply.ifPresent(r -> output(r, answer, ctx.traced()));
+    }
+
+    /**
+     * The conntrack hook (priority -200): NOTRACK honoured; nothing tracked while no rule needs conntrack
+     * ({@link ConntrackUse}); null when conntrack dropped the packet.
+     */
+    private ConntrackResult track(PacketContext ctx) {
+        if (!conntrackUse.needed()) {
+            return ConntrackResult.UNTRACKED;
+        }
+        if (ctx.notrackRequested()) {
+            ctx.conntrack(ConntrackView.UNTRACKED);
+            return ConntrackResult.UNTRACKED;
+        }
+        int zone = ctx.conntrackTemplate().map(t -> t.zone()).orElse(0);
+        ConntrackResult result = conntrack.track(ConntrackAdapter.of(ctx.packet(), zone), now);
+        if (result.dropped()) {
+            out.fate(Fate.Dropped.because(node, "conntrack: " + result.reason(), ctx.packet()));
+            return null;
+        }
+        String helper = ctx.conntrackTemplate().map(t -> t.helper()).orElse("");
+        if (!helper.isEmpty() && result.tracked() && !result.entry().isConfirmed()) {
+            helpers.assign(result.entry(), helper);
+        }
+        ctx.conntrack(EntryView.of(result, now));
+        return result;
+    }
+
+    /**
+     * The nat hook ({@code -100} at PREROUTING/OUTPUT, {@code +100} at INPUT/POSTROUTING): the nat table is
+     * consulted (by {@link Nat}) only for a connection's first packet; every packet is rewritten as the
+     * connection's bindings say.
+     */
+    private boolean natHook(Hook hook, PacketContext ctx, ConntrackResult ct, NatHookContext where) {
+        if (ct == null) {
+            return true;
+        }
+        Decision[] asked = new Decision[1];
+        NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, packet -> {
+            ctx.packet(packet);
+            Decision decision = engine.evaluate(TableKind.NAT, hook, ctx);
+            asked[0] = decision;
+            return switch (decision.kind()) {
+                case NAT -> NatVerdict.bind(decision.target());
+                case DROP, REJECT -> NatVerdict.DROP;
+                default -> NatVerdict.ACCEPT;
+            };
+        }, now);
+        if (outcome.dropped()) {
+            out.fate(asked[0] != null && asked[0].kind() == Decision.Kind.DROP
+                    ? Fate.Dropped.at(node, asked[0].place(), ctx.packet())
+                    : Fate.Dropped.because(node, "nat: " + outcome.reason(), ctx.packet()));
+            return false;
+        }
+        ctx.packet(outcome.packet());
+        return true;
+    }
+
+    /** Conntrack helpers (FTP) see the packet, then the connection is confirmed ({@code nf_confirm}). */
+    private boolean confirm(PacketContext ctx, ConntrackResult ct) {
+        if (ct == null || !ct.tracked()) {
+            return true;
+        }
+        HelperVerdict helped = helpers.beforeConfirm(ctx.packet(), ct, now);
+        if (helped.dropped()) {
+            out.fate(Fate.Dropped.because(node, helped.reason(), ctx.packet()));
+            return false;
+        }
+        ctx.packet(helped.packet());
+        if (!ct.entry().isConfirmed() && !conntrack.confirm(ct, now)) {
+            out.fate(Fate.Dropped.because(node, "conntrack clash", ctx.packet()));
+            return false;
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------------------------- ICMP and helpers
+
+    /** icmp_send: an error about {@code original}, sent back through OUTPUT (RELATED to its connection). */
+    private void icmpError(Ipv4Packet original, IcmpType type, int code) {
+        if (ip.addressType(original.source()) != AddressType.UNICAST
+                && ip.addressType(original.source()) != AddressType.LOCAL) {
+            return;
+        }
+        IcmpErrors.build(original, type, code, icmpSource(original), ECHO_TTL)
+                .ifPresent(error -> output(error, Optional.empty(), false));
+    }
+
+    /** The ICMP error's source: the original destination when it is ours, else what routing chooses towards the sender. */
+    private Ipv4Address icmpSource(Ipv4Packet original) {
+        if (ip.addressType(original.destination()) == AddressType.LOCAL) {
+            return original.destination();
+        }
+        if (ip.routeOutput(original.source()) instanceof OutputRoute.Resolved back) {
+            return back.source();
+        }
+        return original.destination();
+    }
+
+    /** {@code -m addrtype}: the local-table route type of {@code address}, limited to {@code device} when one is given. */
+    private AddrtypeMatch.AddressType addressType(int address, String device) {
+        Ipv4Address a = Ipv4Address.of(address);
+        AddressType type = ip.addressType(a);
+        if (type == AddressType.LOCAL && !device.isEmpty() && !a.isLoopback()
+                && ip.links().byName(device).map(d -> d.addresses().stream()
+                        .noneMatch(x -> x.address().address().equals(a))).orElse(true)) {
+            return AddrtypeMatch.AddressType.UNICAST;
+        }
+        return AddrtypeMatch.AddressType.valueOf(type.name());
+    }
+
+    /** {@code -m connlimit}: whether a confirmed, not closing connection has this tuple. */
+    private boolean isOpen(int protocol, int source, int destination, int sourcePort, int destinationPort, int zone,
+            long at) {
+        return conntrack.find(ConntrackTuple.of(protocol, source, destination, sourcePort, destinationPort), zone, at)
+                .map(match -> match.entry().tcpState().map(state -> state != TcpState.TIME_WAIT
+                        && state != TcpState.CLOSE).orElse(true))
+                .orElse(false);
+    }
+
+    /** The addresses MASQUERADE and REDIRECT take, from the namespace's devices. */
+    private final class Interfaces implements NatInterfaces {
+        @Override
+        public Optional<Ipv4Address> masqueradeAddress(String interfaceName, Ipv4Address nextHop) {
+            Ipv4Address address = ip.links().byName(interfaceName)
+                    .map(device -> ip.links().selectAddress(device, nextHop, Scope.GLOBAL, false))
+                    .orElse(Ipv4Address.ANY);
+            return address.isAny() ? Optional.empty() : Optional.of(address);
+        }
+
+        @Override
+        public Optional<Ipv4Address> primaryAddress(String interfaceName) {
+            return ip.links().byName(interfaceName).flatMap(device -> device.addresses().stream().findFirst())
+                    .map(a -> a.address().address());
+        }
+    }
+
+    private Route socketRoute(Ipv4Address destination) {
+        OutputRoute route = ip.routeOutput(destination);
+        if (route instanceof OutputRoute.Resolved resolved) {
+            return Route.via(resolved.source());
+        }
+        io.nflab.link.Errno error = ((OutputRoute.Failed) route).error();
+        return Route.unreachable(switch (error) {
+            case EHOSTUNREACH -> io.nflab.socket.Errno.EHOSTUNREACH;
+            case EACCES -> io.nflab.socket.Errno.EACCES;
+            case EINVAL -> io.nflab.socket.Errno.EINVAL;
+            default -> io.nflab.socket.Errno.ENETUNREACH;
+        });
+    }
+}
