@@ -32,6 +32,7 @@ import io.nflab.netfilter.eval.LinkType;
 import io.nflab.netfilter.eval.NetfilterEngine;
 import io.nflab.netfilter.eval.PacketContext;
 import io.nflab.netfilter.eval.RejectReplies;
+import io.nflab.netfilter.eval.TrackedConnection;
 import io.nflab.netfilter.target.RejectTarget;
 import io.nflab.packet.ArpPacket;
 import io.nflab.packet.EthernetFrame;
@@ -279,7 +280,7 @@ public final class NetStack {
         ConntrackResult ct;
         if (looped != null) {
             ct = looped;
-            ctx.conntrack(EntryView.of(looped, now));
+            ctx.conntrack(TrackedConnection.viewOf(looped, now));
         } else {
             ct = track(ctx);
         }
@@ -384,7 +385,7 @@ public final class NetStack {
         ConntrackResult ct;
         if (preset.isPresent()) {
             ct = preset.get();
-            ctx.conntrack(EntryView.of(ct, now));
+            ctx.conntrack(TrackedConnection.viewOf(ct, now));
         } else {
             if (!table(TableKind.RAW, Hook.OUTPUT, ctx, null)) {
                 return;
@@ -515,7 +516,7 @@ public final class NetStack {
         if (!helper.isEmpty() && result.tracked() && !result.entry().isConfirmed()) {
             helpers.assign(result.entry(), helper);
         }
-        ctx.conntrack(EntryView.of(result, now));
+        ctx.conntrack(TrackedConnection.viewOf(result, now));
         return result;
     }
 

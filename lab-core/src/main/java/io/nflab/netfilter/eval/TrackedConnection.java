@@ -20,6 +20,19 @@ public final class TrackedConnection implements ConntrackView {
     private ConntrackTuple original;
     private ConntrackTuple reply;
 
+    /**
+     * The view a rule sees for a conntrack result: {@link ConntrackView#UNTRACKED} for an untracked
+     * packet, {@link ConntrackView#NONE} for an invalid one or one without an entry, otherwise a new
+     * view of the entry.
+     */
+    public static ConntrackView viewOf(ConntrackResult tracked, long labNanos) {
+        return switch (tracked.state()) {
+            case UNTRACKED -> ConntrackView.UNTRACKED;
+            case INVALID -> ConntrackView.NONE;
+            default -> tracked.entry() == null ? ConntrackView.NONE : new TrackedConnection().of(tracked, labNanos);
+        };
+    }
+
     /** Points this view at {@code tracked}, the conntrack result of the packet, at lab time {@code labNanos}. */
     public TrackedConnection of(ConntrackResult tracked, long labNanos) {
         result = Objects.requireNonNull(tracked, "tracked");
@@ -98,7 +111,8 @@ public final class TrackedConnection implements ConntrackView {
 
     @Override
     public long expiresInSeconds() {
-        return entry().remainingSeconds(now);
+        // an unconfirmed entry has no deadline yet; the kernel's nf_ct_expires gives 0 for it
+        return entry().isConfirmed() ? entry().remainingSeconds(now) : 0;
     }
 
     @Override
