@@ -3,6 +3,7 @@ package io.nflab.packet;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * An ICMP type (0..255), an open set of named numbers: the names are iptables' ({@code echo-request},
@@ -42,10 +43,7 @@ public final class IcmpType implements Comparable<IcmpType> {
     }
 
     public static IcmpType of(int number) {
-        if (number < 0 || number > 255) {
-            throw new IllegalArgumentException("ICMP type " + number + " out of range 0-255");
-        }
-        return ALL[number];
+        return ALL[Octets.checked(number, "ICMP type")];
     }
 
     /** A decimal number or an iptables type name (any case; {@code ping} and the other aliases too). */
@@ -58,9 +56,9 @@ public final class IcmpType implements Comparable<IcmpType> {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.length() <= 3 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int number = Integer.parseInt(text);
-            return number <= 255 ? Optional.of(ALL[number]) : Optional.empty();
+        OptionalInt number = Octets.parseDecimal(text);
+        if (number.isPresent()) {
+            return Optional.of(ALL[number.getAsInt()]);
         }
         return IcmpNames.lookup(text).filter(IcmpName::isTypeName).map(entry -> ALL[entry.type()]);
     }

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The IPv4 protocol number (0..255), an open set of named numbers: the names are those of Debian's
@@ -52,10 +53,7 @@ public final class IpProtocol implements Comparable<IpProtocol> {
     }
 
     public static IpProtocol of(int number) {
-        if (number < 0 || number > 255) {
-            throw new IllegalArgumentException("IP protocol " + number + " out of range 0-255");
-        }
-        return ALL[number];
+        return ALL[Octets.checked(number, "IP protocol")];
     }
 
     /** A decimal number 0..255 or a name ({@code tcp}, {@code gre}, …; lowercase as in /etc/protocols). */
@@ -68,9 +66,9 @@ public final class IpProtocol implements Comparable<IpProtocol> {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        if (text.length() <= 3 && text.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            int number = Integer.parseInt(text);
-            return number <= 255 ? Optional.of(ALL[number]) : Optional.empty();
+        OptionalInt number = Octets.parseDecimal(text);
+        if (number.isPresent()) {
+            return Optional.of(ALL[number.getAsInt()]);
         }
         return Optional.ofNullable(BY_NAME.get(text));
     }
