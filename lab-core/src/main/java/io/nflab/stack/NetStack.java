@@ -124,16 +124,15 @@ public final class NetStack {
      */
     public static NetStack boot(Topology topology, String node) {
         NodeSpec spec = topology.node(node).orElseThrow(() -> new IllegalArgumentException("no node " + node));
-        return boot(topology, spec, ServiceContext.of(spec.name()));
+        return boot(spec, LabMacs.of(topology), ServiceContext.of(spec.name()));
     }
 
     /**
-     * {@link #boot(Topology, String)} with the records and files the node's services serve. Interfaces
-     * without a MAC in the topology get the lab's MAC scheme ({@link LabMacs}), the same one a kernel lab
-     * uses, so emulated and real frames compare byte for byte.
+     * {@link #boot(Topology, String)} with the records and files the node's services serve, and the MAC of
+     * every interface of the lab: {@link LabMacs#of(Topology)}, the scheme a kernel lab uses too, so
+     * emulated and real frames compare byte for byte. A runtime booting every node computes it once.
      */
-    public static NetStack boot(Topology topology, NodeSpec spec, ServiceContext services) {
-        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
+    public static NetStack boot(NodeSpec spec, Map<NodeInterface, MacAddress> macs, ServiceContext services) {
         Netfilter rules = spec.ruleset().map(RulesetLoader::load).orElseGet(Netfilter::empty);
         NetStack stack = new NetStack(spec.name(), rules, spec.name().hashCode());
         for (InterfaceSpec iface : spec.interfaces()) {

@@ -1,6 +1,9 @@
 package io.nflab.stack;
 
 import io.nflab.address.MacAddress;
+import io.nflab.app.ServiceContext;
+import io.nflab.kernel.LabMacs;
+import io.nflab.kernel.NodeInterface;
 import io.nflab.packet.EthernetFrame;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.topology.Attachment;
@@ -36,8 +39,9 @@ final class TestLab {
     long now;
 
     TestLab(Topology topology) {
+        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
         for (NodeSpec node : topology.nodes()) {
-            stacks.put(node.name(), NetStack.boot(topology, node.name()));
+            stacks.put(node.name(), NetStack.boot(node, macs, ServiceContext.of(node.name())));
         }
         topology.segments().forEach(segment -> {
             for (Attachment a : topology.attachments(segment.name())) {
