@@ -126,7 +126,12 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         }
     }
 
+    /** A segment set its loss share. */
     public record LossSet(String segment) implements Command {
+    }
+
+    /** A segment knows its ports. */
+    public record SegmentWired(String segment) implements Command {
     }
 
     public record NodeSnapshot(int index, LabSnapshot.NodeState state) implements Command {
@@ -168,7 +173,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private String bootFailure = "";
     private final List<ActorRef<StartReply>> startWaiters = new ArrayList<>();
     private Call call;
-    private int awaitingRuns;
+    private int awaitingAnswers;
     private long awaitingCarries;
     private final TreeMap<Integer, Ran> roundRuns = new TreeMap<>();
     private final List<Carried> roundCarries = new ArrayList<>();
@@ -216,6 +221,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
                 .onMessage(Wired.class, this::onWired)
+                .onMessage(SegmentWired.class, this::onSegmentWired)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(SendCall.class, this::onSend)
                 .onMessage(CommandCall.class, this::onCommand)
@@ -235,20 +241,33 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     // ------------------------------------------------------------------------------------- boot
 
     private Behavior<Command> onWired(Wired wired) {
-        wiredCount++;
         timers[wired.index()] = wired.nextTimer();
         if (bootFailure.isEmpty() && !wired.failure().isEmpty()) {
             bootFailure = wired.failure();
         }
-        if (wiredCount == names.size()) {
+        return elementWired();
+    }
+
+    private Behavior<Command> onSegmentWired(SegmentWired wired) {
+        return elementWired();
+    }
+
+    /** Counts a node or segment that is ready; once all are, the lab has started. */
+    private Behavior<Command> elementWired() {
+        wiredCount++;
+        if (isWired()) {
             startWaiters.forEach(waiter -> waiter.tell(new StartReply(bootFailure)));
             startWaiters.clear();
         }
         return this;
     }
 
+    private boolean isWired() {
+        return wiredCount == names.size() + segments.size();
+    }
+
     private Behavior<Command> onStarted(Started started) {
-        if (wiredCount == names.size()) {
+        if (isWired()) {
             started.replyTo().tell(new StartReply(bootFailure));
         } else {
             startWaiters.add(started.replyTo());
@@ -277,7 +296,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             call.goal = Goal.ANSWER;
             return finish();
         }
-        awaitingRuns = 1;
+        awaitingAnswers = 1;
         nodes.get(index).tell(new NodeActor.SendPacket(send.packet(), clock));
         return this;
     }
@@ -288,7 +307,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         }
         call = new Call(command.replyTo(), new CallRecord(clock, book), true);
         call.goal = Goal.CLIENT;
-        awaitingRuns = 1;
+        awaitingAnswers = 1;
         nodes.get(indexOf.get(command.node())).tell(new NodeActor.Execute(command.argv(), command.stdin(), clock));
         return this;
     }
@@ -310,7 +329,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         Fault fault = faultCall.fault();
         call = new Call(faultCall.replyTo(), new CallRecord(clock, book), false);
         call.record.event(LabChecks.event(fault, clock));
-        awaitingRuns = 1;
+        awaitingAnswers = 1;
         if (fault instanceof Fault.Link link) {
             nodes.get(indexOf.get(link.node())).tell(new NodeActor.Console(LabChecks.linkCommand(link), clock));
         } else if (fault instanceof Fault.Crash crash) {
@@ -320,8 +339,6 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             up[indexOf.get(restart.node())] = true;
             nodes.get(indexOf.get(restart.node())).tell(new NodeActor.Restart(clock));
         } else if (fault instanceof Fault.Loss loss) {
-            awaitingRuns = 0;
-            awaitingCarries = 1;
             segments.get(loss.segment()).tell(new SegmentActor.SetLoss(loss.percent()));
         }
         return this;
@@ -366,7 +383,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         timers[ran.index()] = ran.nextTimer();
         awaitingCarries += ran.framesSent();
         roundRuns.put(ran.index(), ran);
-        awaitingRuns--;
+        awaitingAnswers--;
         return endOfRound();
     }
 
@@ -382,13 +399,13 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     private Behavior<Command> onLossSet(LossSet set) {
-        awaitingCarries--;
+        awaitingAnswers--;
         return endOfRound();
     }
 
     /** Once the round is complete: its notes in topology order, then on towards the call's goal. */
     private Behavior<Command> endOfRound() {
-        if (awaitingRuns > 0 || awaitingCarries > 0) {
+        if (awaitingAnswers > 0 || awaitingCarries > 0) {
             return this;
         }
         roundCarries.sort(Comparator.comparingInt(Carried::origin).thenComparingLong(Carried::sequence));
@@ -470,7 +487,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         for (int i = 0; i < names.size(); i++) {
             if (nextEventTime(i) <= clock) {
                 arrivals.get(i).headMap(clock, true).clear();
-                awaitingRuns++;
+                awaitingAnswers++;
                 nodes.get(i).tell(new NodeActor.Run(clock, expected[i]));
             }
         }

@@ -72,6 +72,7 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
     private Behavior<Command> onWire(Wire wire) {
         wire.ports().forEach(port -> refs.put(new NodeInterface(port.node(), port.iface()), port.ref()));
         lab = wire.lab();
+        lab.tell(new LabActor.SegmentWired(segment.name()));
         return this;
     }
 
