@@ -19,6 +19,9 @@ import io.nflab.packet.TcpSegment;
 import io.nflab.scenario.Fault;
 import io.nflab.socket.Outcome;
 import io.nflab.stack.Fate;
+import io.nflab.diagnostics.SourceLocation;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -119,6 +122,19 @@ class ActorLabTest {
             assertThrows(UserInputException.class, () -> lab.fault(new Fault.Crash("router")));
             assertEquals(0, lab.clock());
         }
+    }
+
+    @Test
+    void aRulesetTheNodeRefusesStopsTheLabFromStarting() {
+        // the topology loader refuses such a ruleset already; a topology built in code reaches the boot
+        NodeSpec gw = PORT_FORWARD.node("gw").orElseThrow();
+        NodeSpec refused = new NodeSpec(gw.name(), gw.kind(), gw.interfaces(), gw.routes(),
+                Optional.of(new Ruleset("*filter\n-A INPUT -j NOWHERE\nCOMMIT\n", Optional.empty(),
+                        SourceLocation.startOf("gw.rules"))), gw.sysctls(), gw.services(), gw.placement());
+        Topology broken = new Topology(PORT_FORWARD.name(), PORT_FORWARD.description(), PORT_FORWARD.segments(),
+                PORT_FORWARD.nodes().stream().map(node -> node.name().equals("gw") ? refused : node).toList());
+        UserInputException e = assertThrows(UserInputException.class, () -> ActorLab.start(testKit.system(), broken, Tracing.HOPS));
+        assertTrue(e.getMessage().contains("NOWHERE"), e.getMessage());
     }
 
     @Test
