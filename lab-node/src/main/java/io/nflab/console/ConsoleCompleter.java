@@ -59,10 +59,10 @@ public final class ConsoleCompleter implements Completer {
                     "net.ipv4.conf.all.route_localnet", "net.ipv4.ip_default_ttl", "net.ipv4.icmp_echo_ignore_all",
                     "net.ipv4.ip_local_port_range", "net.netfilter.nf_conntrack_max", "net.netfilter.nf_conntrack_helper",
                     "net.netfilter.nf_conntrack_tcp_timeout_established"),
-            "ping", List.of("-c", "-i", "-t", "-W", "-n", "-q"),
-            "traceroute", List.of("-n", "-m", "-q", "-w"),
+            "ping", List.of("-c", "-i", "-t", "-s", "-n"),
+            "traceroute", List.of("-n", "-m", "-q"),
             "connect", List.of(),
-            "nc", List.of("-u", "-v", "-z", "-w"),
+            "nc", List.of("-u", "-v", "-n", "-z", "-w"),
             "dmesg", List.of());
     private static final List<String> CONNTRACK_STATES = List.of("SYN_SENT", "SYN_RECV", "ESTABLISHED", "FIN_WAIT",
             "CLOSE_WAIT", "LAST_ACK", "TIME_WAIT", "CLOSE");
