@@ -52,12 +52,16 @@ public final class PacketTrace {
         return lines;
     }
 
-    /** {@code nat/PREROUTING rule 1}, {@code filter/FORWARD} (a policy: the hop's text says so), or nothing. */
+    /**
+     * {@code nat/PREROUTING rule 1}, {@code filter/FORWARD} (a policy: the hop's text says so), {@code nat} (a
+     * table's work outside its chains, like a NAT binding applied to a later packet), or nothing.
+     */
     private static String place(Hop hop) {
         if (hop.table().isEmpty()) {
             return "";
         }
-        return hop.table() + "/" + hop.chain() + (hop.rule() == Hop.NO_RULE ? "" : " rule " + hop.rule());
+        String chain = hop.chain().isEmpty() ? "" : "/" + hop.chain();
+        return hop.table() + chain + (hop.rule() == Hop.NO_RULE ? "" : " rule " + hop.rule());
     }
 
     /** {@code IN=eth0 OUT=eth1} as the TRACE and LOG targets write them, leaving out an empty side. */

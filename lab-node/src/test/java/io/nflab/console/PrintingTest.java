@@ -74,10 +74,11 @@ class PrintingTest {
                 "packet #1: tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S",
                 "  sent by client at 0.000s",
                 "  as sent: tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S seq 1000 df",
-                "  0.000000s  client  OUTPUT      filter/OUTPUT          OUT=eth0          policy ACCEPT",
-                "  0.000012s  gw      PREROUTING  nat/PREROUTING rule 1  IN=eth0           DNAT to 192.168.1.2:8080",
-                "  0.000012s  gw      FORWARD     filter/FORWARD rule 2  IN=eth0 OUT=eth1  ACCEPT",
-                "  0.000024s  web     INPUT                              IN=eth0           delivered to tcp socket",
+                "  0.000000s  client  OUTPUT       filter/OUTPUT          OUT=eth0          policy ACCEPT",
+                "  0.000012s  gw      PREROUTING   nat/PREROUTING rule 1  IN=eth0           DNAT to 192.168.1.2:8080",
+                "  0.000012s  gw      FORWARD      filter/FORWARD rule 2  IN=eth0 OUT=eth1  ACCEPT",
+                "  0.000012s  gw      POSTROUTING  nat                    OUT=eth1          binding: no SNAT",
+                "  0.000024s  web     INPUT                               IN=eth0           delivered to tcp socket",
                 "  ended: delivered to web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S"),
                 PacketTrace.lines(Stories.FORWARDED, List.of()));
         assertEquals(List.of(

@@ -28,6 +28,7 @@ final class Stories {
                     new Hop("gw", 12_000, "eth0", "", "PREROUTING", "nat", "PREROUTING", 1,
                             "DNAT to 192.168.1.2:8080"),
                     new Hop("gw", 12_000, "eth0", "eth1", "FORWARD", "filter", "FORWARD", 2, "ACCEPT"),
+                    new Hop("gw", 12_000, "", "eth1", "POSTROUTING", "nat", "", Hop.NO_RULE, "binding: no SNAT"),
                     new Hop("web", 24_000, "eth0", "", "INPUT", "", "", Hop.NO_RULE, "delivered to tcp socket")));
 
     /** #2: SSH dropped by gw's FORWARD policy. */
