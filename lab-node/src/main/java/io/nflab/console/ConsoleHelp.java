@@ -20,7 +20,8 @@ public final class ConsoleHelp {
                 "fault loss SEGMENT PERCENT    inject a fault",
                 "trace ID                      a packet's story: its hops and where and why it ended",
                 "packets                       every packet of the last command that sent any",
-                "help, exit                    this text; leave (also Ctrl-D)",
+                "help                          this text",
+                "exit, quit                    leave the console and stop the lab (also Ctrl-D)",
                 "Words are split as a shell splits them ('…', \"…\", \\); a line starting with # is a comment.");
     }
 }

@@ -91,6 +91,15 @@ class ConsoleTest {
     }
 
     @Test
+    void helpNamesEveryProgramAndEveryCommand() {
+        run("help\n");
+        String help = out.toString();
+        NodePrograms.PROGRAMS.forEach(program -> assertTrue(help.contains(program), program));
+        NodePrograms.LAB_COMMANDS.forEach(command -> assertTrue(help.contains(command), command));
+        NodePrograms.FAULT_TYPES.forEach(fault -> assertTrue(help.contains(fault), fault));
+    }
+
+    @Test
     void exitEndsTheSession() {
         assertEquals(ConsoleStatus.OK, run("gw dmesg\nexit\ngw dmesg\n"));
         assertEquals(List.of("gw dmesg"), lab.calls);
