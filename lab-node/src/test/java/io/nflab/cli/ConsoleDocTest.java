@@ -29,7 +29,8 @@ class ConsoleDocTest {
 
         assertEquals(ExitCodes.BAD_INPUT, run.exitCode());
         // the HTTP answer's header lines end in CR LF; the Markdown shows them as plain lines
-        assertEquals(transcript.substring(0, lastLine), run.out().replace("\r\n", "\n"));
+        assertEquals(transcript.substring(0, lastLine), run.out().replace("\r\n", "\n"), "the example in docs/console.md is"
+                + " stale: paste what `./nflab run port-forward --script demo.nfl 2>&1' prints there");
         assertEquals(transcript.substring(lastLine).replace("demo.nfl", script.toString()), run.err());
     }
 }
