@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, IptablesCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ValidateCommand.class, IptablesCommand.class,
             IptablesSaveCommand.class, IptablesRestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
