@@ -1,0 +1,71 @@
+package io.nflab.replay;
+
+import io.nflab.lab.Activity;
+import io.nflab.scenario.Expectation;
+import io.nflab.scenario.RuleRef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Evaluates a {@code counters} expectation against the node's listing of the chain
+ * ({@code iptables -t TABLE -L CHAIN -v -x -n --line-numbers}, see {@link #listingCommand}). A chain or
+ * rule that does not exist, and a policy asked of a user-defined chain, fail the expectation, saying so.
+ */
+final class CounterExpectations {
+
+    private CounterExpectations() {
+    }
+
+    /** The command that lists the counters the expectation reads, as run on its node. */
+    static List<String> listingCommand(Expectation.Counters expected) {
+        return List.of("iptables", "-t", expected.table(), "-L", expected.chain(), "-v", "-x", "-n", "--line-numbers");
+    }
+
+    static ExpectationResult evaluate(Expectation.Counters expected, Activity listing) {
+        String where = expected.node() + " " + expected.table() + " " + expected.chain();
+        if (listing.exitCode() != 0) {
+            return ExpectationResult.failed(expected, "cannot read the counters of chain " + expected.chain()
+                    + " in table " + expected.table() + " on " + expected.node() + ": `"
+                    + String.join(" ", listingCommand(expected)) + "' exited " + listing.exitCode()
+                    + (listing.stderr().isBlank() ? "" : ": " + listing.stderr().strip()));
+        }
+        CounterListing chain;
+        try {
+            chain = CounterListing.parse(listing.stdout());
+        } catch (IllegalArgumentException e) {
+            return ExpectationResult.failed(expected, "cannot read the counters of " + where + ": " + e.getMessage());
+        }
+        Optional<CounterListing.Counts> counts;
+        if (expected.rule() instanceof RuleRef.Numbered n) {
+            if (n.number() > chain.rules().size()) {
+                return ExpectationResult.failed(expected, "chain " + expected.chain() + " in table " + expected.table()
+                        + " on " + expected.node() + " has " + rules(chain.rules().size()) + "; there is no rule "
+                        + n.number());
+            }
+            counts = Optional.of(chain.rules().get(n.number() - 1));
+        } else {
+            counts = chain.policy();
+            if (counts.isEmpty()) {
+                return ExpectationResult.failed(expected, "chain " + expected.chain() + " in table " + expected.table()
+                        + " on " + expected.node() + " is a user-defined chain; only built-in chains have a policy");
+            }
+        }
+        CounterListing.Counts actual = counts.get();
+        List<String> differences = new ArrayList<>();
+        expected.packets().stream().filter(p -> p != actual.packets())
+                .forEach(p -> differences.add("expected " + p + " packets"));
+        expected.bytes().stream().filter(b -> b != actual.bytes())
+                .forEach(b -> differences.add("expected " + b + " bytes"));
+        String seen = where + " " + ExpectationText.rule(expected.rule()) + " counted " + actual.packets()
+                + " packets, " + actual.bytes() + " bytes";
+        if (differences.isEmpty()) {
+            return ExpectationResult.held(expected, seen);
+        }
+        return ExpectationResult.failed(expected, seen + "; " + String.join(", ", differences) + "\n  " + actual.line());
+    }
+
+    private static String rules(int count) {
+        return count == 0 ? "no rules" : count == 1 ? "1 rule" : count + " rules";
+    }
+}
