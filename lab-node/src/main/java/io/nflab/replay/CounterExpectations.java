@@ -54,11 +54,11 @@ final class CounterExpectations {
         CounterListing.Counts actual = counts.get();
         List<String> differences = new ArrayList<>();
         expected.packets().stream().filter(p -> p != actual.packets())
-                .forEach(p -> differences.add("expected " + p + " packets"));
+                .forEach(p -> differences.add("expected " + count(p, "packet")));
         expected.bytes().stream().filter(b -> b != actual.bytes())
-                .forEach(b -> differences.add("expected " + b + " bytes"));
-        String seen = where + " " + ExpectationText.rule(expected.rule()) + " counted " + actual.packets()
-                + " packets, " + actual.bytes() + " bytes";
+                .forEach(b -> differences.add("expected " + count(b, "byte")));
+        String seen = where + " " + ExpectationText.rule(expected.rule()) + " counted "
+                + count(actual.packets(), "packet") + ", " + count(actual.bytes(), "byte");
         if (differences.isEmpty()) {
             return ExpectationResult.held(expected, seen);
         }
@@ -66,6 +66,10 @@ final class CounterExpectations {
     }
 
     private static String rules(int count) {
-        return count == 0 ? "no rules" : count == 1 ? "1 rule" : count + " rules";
+        return count == 0 ? "no rules" : count(count, "rule");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

@@ -30,7 +30,7 @@ final class OutputExpectations {
                     .append(ExpectationText.quote(((TextMatch.Contains) expected.match()).text()));
         }
         why.append(actual.isEmpty() ? "; it was empty" : "; it was:" + quoted(actual));
-        return ExpectationResult.failed(expected, why.toString());
+        return ExpectationResult.failed(expected, why.toString(), packetIds(activity));
     }
 
     static ExpectationResult exit(Expectation.ExitStatus expected, Activity activity) {
@@ -39,11 +39,11 @@ final class OutputExpectations {
         }
         String stderr = activity.stderr().strip();
         return ExpectationResult.failed(expected, "exit status " + activity.exitCode() + ", expected " + expected.code()
-                + (stderr.isEmpty() ? "" : "; stderr:" + quoted(stderr)));
+                + (stderr.isEmpty() ? "" : "; stderr:" + quoted(stderr)), packetIds(activity));
     }
 
     static ExpectationResult connection(Expectation.Connection expected, Activity activity) {
-        List<Long> packets = activity.packets().stream().map(PacketStory::id).toList();
+        List<Long> packets = packetIds(activity);
         if (activity.outcome().isEmpty()) {
             return ExpectationResult.failed(expected, "the step ran no connecting client, so it has no connection outcome");
         }
@@ -57,6 +57,11 @@ final class OutputExpectations {
         }
         return ExpectationResult.failed(expected, "connection " + outcome.get().keyword() + ", expected "
                 + expected.outcome().keyword() + describe(activity), packets);
+    }
+
+    /** A client's packets explain what it printed: every packet of the step. */
+    private static List<Long> packetIds(Activity activity) {
+        return activity.packets().stream().map(PacketStory::id).toList();
     }
 
     private static String describe(Activity activity) {

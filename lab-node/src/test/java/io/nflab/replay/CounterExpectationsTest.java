@@ -55,7 +55,7 @@ class CounterExpectationsTest {
     void aRulesCounters() {
         ExpectationResult result = counters("{ node: gw, chain: FORWARD, rule: 2, packets: 1, bytes: 60 }");
         assertTrue(result.held(), result.explanation());
-        assertEquals("gw filter FORWARD rule 2 counted 1 packets, 60 bytes", result.explanation());
+        assertEquals("gw filter FORWARD rule 2 counted 1 packet, 60 bytes", result.explanation());
         assertEquals(List.of(List.of("iptables", "-t", "filter", "-L", "FORWARD", "-v", "-x", "-n", "--line-numbers")),
                 commands);
     }
