@@ -35,6 +35,7 @@ public final class JunitReport {
     /** The report as an XML document. */
     public static Document of(ReplayResult result) {
         Document document = newDocument();
+        document.setXmlStandalone(true);
         Element suites = document.createElement("testsuites");
         document.appendChild(suites);
         suites.setAttribute("name", "nflab replay");
