@@ -22,14 +22,28 @@ final class CounterExpectations {
         return List.of("iptables", "-t", expected.table(), "-L", expected.chain(), "-v", "-x", "-n", "--line-numbers");
     }
 
+    /** Reads the chain's listing on the node and evaluates the expectation against it. */
+    static ExpectationResult evaluate(Expectation.Counters expected, ExpectationEvaluator.NodeCommands nodes) {
+        Activity listing = nodes.run(expected.node(), listingCommand(expected));
+        if (listing.exitCode() == 0) {
+            return evaluate(expected, listing);
+        }
+        Activity rules = nodes.run(expected.node(), List.of("iptables", "-t", expected.table(), "-S"));
+        List<String> chains = rules.exitCode() != 0 ? List.of() : rules.stdout().lines()
+                .filter(l -> l.startsWith("-P ") || l.startsWith("-N "))
+                .map(l -> l.split(" ")[1]).toList();
+        String missing = chains.isEmpty() || chains.contains(expected.chain()) ? ""
+                : "there is no chain " + expected.chain() + " in table " + expected.table() + " on " + expected.node()
+                        + "; its chains are: " + String.join(", ", chains) + "\n";
+        return ExpectationResult.failed(expected, missing + "cannot read the counters of chain " + expected.chain()
+                + " in table " + expected.table() + " on " + expected.node() + ": `"
+                + String.join(" ", listingCommand(expected)) + "' exited " + listing.exitCode()
+                + (listing.stderr().isBlank() ? "" : ": " + listing.stderr().strip()));
+    }
+
+    /** Evaluates the expectation against the chain's listing (the output of {@link #listingCommand}, exit 0). */
     static ExpectationResult evaluate(Expectation.Counters expected, Activity listing) {
         String where = expected.node() + " " + expected.table() + " " + expected.chain();
-        if (listing.exitCode() != 0) {
-            return ExpectationResult.failed(expected, "cannot read the counters of chain " + expected.chain()
-                    + " in table " + expected.table() + " on " + expected.node() + ": `"
-                    + String.join(" ", listingCommand(expected)) + "' exited " + listing.exitCode()
-                    + (listing.stderr().isBlank() ? "" : ": " + listing.stderr().strip()));
-        }
         CounterListing chain;
         try {
             chain = CounterListing.parse(listing.stdout());

@@ -40,8 +40,6 @@ public final class ExpectationEvaluator {
         if (expectation instanceof Expectation.ExitStatus e) {
             return OutputExpectations.exit(e, step);
         }
-        Expectation.Counters counters = (Expectation.Counters) expectation;
-        return CounterExpectations.evaluate(counters,
-                nodes.run(counters.node(), CounterExpectations.listingCommand(counters)));
+        return CounterExpectations.evaluate((Expectation.Counters) expectation, nodes);
     }
 }

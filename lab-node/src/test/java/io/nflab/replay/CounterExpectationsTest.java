@@ -93,7 +93,9 @@ class CounterExpectationsTest {
     void aMissingChain() {
         ExpectationResult result = counters("{ node: gw, chain: NOPE, rule: 1, packets: 0 }");
         assertFalse(result.held());
-        assertTrue(result.explanation().startsWith("cannot read the counters of chain NOPE in table filter on gw:"
+        assertTrue(result.explanation().startsWith("there is no chain NOPE in table filter on gw;"
+                + " its chains are: INPUT, FORWARD, OUTPUT, f2b\n"
+                + "cannot read the counters of chain NOPE in table filter on gw:"
                 + " `iptables -t filter -L NOPE -v -x -n --line-numbers' exited 1: "), result.explanation());
     }
 
