@@ -3,7 +3,10 @@ package io.nflab.cli;
 import io.nflab.lab.LabSession;
 import io.nflab.lab.LocalLab;
 import io.nflab.topology.Topology;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
 
 /** How a command runs a lab: in-process on one thread ({@code local}) or as Akka actors ({@code actors}). */
 enum LabEngine {
@@ -22,5 +25,19 @@ enum LabEngine {
     @Override
     public String toString() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads {@code --engine WORD}, naming the engines there are when the word is none of them. */
+    static final class Converter implements CommandLine.ITypeConverter<LabEngine> {
+        @Override
+        public LabEngine convert(String word) {
+            for (LabEngine engine : values()) {
+                if (engine.toString().equals(word)) {
+                    return engine;
+                }
+            }
+            throw new CommandLine.TypeConversionException("no engine `" + word + "'; the engines are: "
+                    + Arrays.stream(values()).map(LabEngine::toString).collect(Collectors.joining(", ")));
+        }
     }
 }

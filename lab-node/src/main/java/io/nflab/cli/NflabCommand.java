@@ -56,7 +56,6 @@ public final class NflabCommand implements Runnable {
                     .setUnmatchedOptionsArePositionalParams(true)
                     .setStopAtPositional(true);
         }
-        commandLine.getSubcommands().get("replay").setCaseInsensitiveEnumValuesAllowed(true);
         return commandLine;
     }
 }

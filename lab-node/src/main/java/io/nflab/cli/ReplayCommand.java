@@ -53,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report to FILE")
     private Path junit;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", converter = LabEngine.Converter.class,
             description = "how the labs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private LabEngine engine;
 

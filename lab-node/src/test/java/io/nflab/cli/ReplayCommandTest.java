@@ -107,6 +107,9 @@ class ReplayCommandTest {
         CliRunner none = CliRunner.run("replay");
         assertEquals(ExitCodes.BAD_INPUT, none.exitCode());
         assertTrue(none.err().startsWith("Missing required parameter: 'SCENARIO'"), none.err());
-        assertEquals(ExitCodes.BAD_INPUT, CliRunner.run("replay", "port-forward", "--engine", "steam").exitCode());
+        CliRunner steam = CliRunner.run("replay", "port-forward", "--engine", "steam");
+        assertEquals(ExitCodes.BAD_INPUT, steam.exitCode());
+        assertTrue(steam.err().startsWith("Invalid value for option '--engine': no engine `steam'; the engines are: local"),
+                steam.err());
     }
 }
