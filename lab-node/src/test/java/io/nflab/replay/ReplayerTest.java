@@ -92,5 +92,12 @@ class ReplayerTest {
                 result.steps().stream().map(StepResult::status).toList());
         assertEquals(Optional.of("no node `gw' in this lab"), result.steps().get(0).error());
         assertEquals(StepResult.Status.ERROR, result.status());
+        ReplayResult replay = new ReplayResult(List.of(result), result.startedAt(), result.wallTime());
+        assertTrue(HumanReport.of(replay).contains("  ! 1. gw: conntrack -L  (" + result.steps().get(0).step().location()
+                + ")\n      the lab could not run the step: no node `gw' in this lab\n"), HumanReport.of(replay));
+        assertTrue(JunitReport.text(replay).contains(
+                "<error message=\"no node `gw' in this lab\" type=\"bad input\">"), JunitReport.text(replay));
+        assertEquals("error", JsonReport.of(replay).at("/scenarios/0/steps/0/result").asText());
+        assertTrue(JsonReport.of(replay).at("/scenarios/0/steps/0/exitCode").isNull());
     }
 }
