@@ -78,6 +78,11 @@ public final class NodeElement implements PacketWatcher {
         return stack == null ? arrival : Math.min(arrival, stack.nextDeadline());
     }
 
+    /** The lab time of this node's next timer (arrivals aside); {@link Long#MAX_VALUE} when none or crashed. */
+    public long nextTimer() {
+        return stack == null ? Long.MAX_VALUE : stack.nextDeadline();
+    }
+
     /** Whether a frame is due to arrive here. */
     public boolean hasArrivals() {
         return !arrivals.isEmpty();
