@@ -94,8 +94,11 @@ public final class NetStack {
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
 
-    /** A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves. */
-    record Queued(Ipv4Packet packet, boolean forwarded) {
+    /**
+     * A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves,
+     * {@code ct} is its connection (the host unreachable sent when ARP fails is RELATED to it; may be null).
+     */
+    record Queued(Ipv4Packet packet, boolean forwarded, ConntrackResult ct) {
     }
 
     private NetStack(String node, Netfilter netfilter, long seed) {
@@ -301,7 +304,7 @@ public final class NetStack {
         } else if (route instanceof InputRoute.Unreachable unreachable) {
             out.fate(Fate.Dropped.because(node, "no route (" + unreachable.error() + ")", packet));
             if (unreachable.sendsIcmp()) {
-                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, unreachable.icmpCode());
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, unreachable.icmpCode(), ct);
             }
         } else if (route instanceof InputRoute.Martian martian) {
             out.fate(Fate.Dropped.because(node, martian.reason() == InputRoute.Reason.REVERSE_PATH ? "rp_filter"
@@ -341,10 +344,10 @@ public final class NetStack {
             }
         } else if (packet.transport() instanceof UdpDatagram) {
             if (ip.addressType(packet.destination()) == AddressType.LOCAL) {
-                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PORT_UNREACHABLE);
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PORT_UNREACHABLE, ct);
             }
         } else if (!(packet.transport() instanceof io.nflab.packet.IcmpMessage)) {
-            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PROTOCOL_UNREACHABLE);
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PROTOCOL_UNREACHABLE, ct);
         }
     }
 
@@ -353,7 +356,7 @@ public final class NetStack {
         Ipv4Packet packet = ctx.packet();
         if (packet.ttl() <= 1) {
             out.fate(Fate.Dropped.because(node, "ttl exceeded", packet));
-            icmpError(packet, IcmpType.TIME_EXCEEDED, 0);
+            icmpError(packet, IcmpType.TIME_EXCEEDED, 0, ct);
             return;
         }
         ctx.packet(packet.withTtl(packet.ttl() - 1));
@@ -428,7 +431,7 @@ public final class NetStack {
         }
         MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
                 : ip.neighbours().resolve(device.index(), route.nextHop(packet.destination()), packet.source(),
-                        new Queued(packet, forwarded), now, this::onNeighbour);
+                        new Queued(packet, forwarded, ct), now, this::onNeighbour);
         if (mac != null) {
             transmit(device, mac, packet, forwarded);
         }
@@ -448,7 +451,7 @@ public final class NetStack {
         } else if (action instanceof NeighbourAction.Unreachable<Queued> unreachable) {
             Ipv4Packet packet = unreachable.packet().packet();
             out.fate(Fate.Dropped.because(node, "neighbour " + unreachable.neighbour() + " unreachable", packet));
-            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.HOST_UNREACHABLE);
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.HOST_UNREACHABLE, unreachable.packet().ct());
         } else if (action instanceof NeighbourAction.Dropped<Queued> dropped) {
             out.fate(Fate.Dropped.because(node, "neighbour queue: " + dropped.reason().name().toLowerCase(Locale.ROOT),
                     dropped.packet().packet()));
@@ -569,14 +572,18 @@ public final class NetStack {
 
     // ------------------------------------------------------------------------------------- ICMP and helpers
 
-    /** icmp_send: an error about {@code original}, sent back through OUTPUT (RELATED to its connection). */
-    private void icmpError(Ipv4Packet original, IcmpType type, int code) {
+    /**
+     * icmp_send: an error about {@code original}, sent back through OUTPUT attached to the original's connection
+     * {@code ct} (RELATED, even when that connection was never confirmed, as the kernel lab shows); tracked on its
+     * own when the original had none (null, INVALID, UNTRACKED).
+     */
+    private void icmpError(Ipv4Packet original, IcmpType type, int code, ConntrackResult ct) {
         if (ip.addressType(original.source()) != AddressType.UNICAST
                 && ip.addressType(original.source()) != AddressType.LOCAL) {
             return;
         }
         IcmpErrors.build(original, type, code, icmpSource(original), ECHO_TTL)
-                .ifPresent(error -> output(error, Optional.empty(), false));
+                .ifPresent(error -> output(error, ct == null ? Optional.empty() : ct.answer(), false));
     }
 
     /** The ICMP error's source: the original destination when it is ours, else what routing chooses towards the sender. */
