@@ -93,6 +93,8 @@ public final class NetStack {
     private Emission out;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
+    /** The stack is sending an ICMP message of its own: the kernel's per-CPU ICMP socket is locked (see {@link #icmpOutput}). */
+    private boolean icmpXmitLocked;
 
     /**
      * A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves,
@@ -334,9 +336,9 @@ public final class NetStack {
         Optional<ConntrackResult> answer = Optional.empty();
         if (packet.transport() instanceof IcmpQuery query && query.type().equals(IcmpType.ECHO_REQUEST)) {
             if (!sysctls.flag("net.ipv4.icmp_echo_ignore_all")) {
-                output(Ipv4Packet.builder().source(packet.destination()).destination(packet.source()).ttl(ECHO_TTL)
+                icmpOutput(Ipv4Packet.builder().source(packet.destination()).destination(packet.source()).ttl(ECHO_TTL)
                         .tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(), query.sequence(),
-                                query.payload())).build(), answer, false);
+                                query.payload())).build(), answer);
             }
         } else if (packet.transport() instanceof TcpSegment tcp) {
             if (!tcp.flags().has(TcpFlag.RST)) {
@@ -426,7 +428,13 @@ public final class NetStack {
             out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
             PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
                     .traced(ctx.traced()).linkType(LinkType.LOOPBACK);
-            prerouting(device, looped, ct);
+            boolean locked = icmpXmitLocked;
+            icmpXmitLocked = false; // the kernel receives it later, from the backlog, with the ICMP socket free
+            try {
+                prerouting(device, looped, ct);
+            } finally {
+                icmpXmitLocked = locked;
+            }
             return;
         }
         MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
@@ -489,7 +497,7 @@ public final class NetStack {
     private void reject(PacketContext ctx, Decision decision, ConntrackResult ct) {
         Ipv4Packet packet = ctx.packet();
         RejectTarget target = (RejectTarget) decision.target();
-        Optional<Ipv4Packet> reply = RejectReplies.build(packet, target.with(),
+        Optional<Ipv4Packet> reply = icmpXmitLocked ? Optional.empty() : RejectReplies.build(packet, target.with(),
                 new RejectReplies.ReplyHeader(icmpSource(packet), ECHO_TTL, 0));
         out.fate(new Fate.Rejected(node, decision.place(), packet, reply));
         Optional<ConntrackResult> answer = ct == null ? Optional.empty() : ct.answer();
@@ -583,7 +591,22 @@ public final class NetStack {
             return;
         }
         IcmpErrors.build(original, type, code, icmpSource(original), ECHO_TTL)
-                .ifPresent(error -> output(error, ct == null ? Optional.empty() : ct.answer(), false));
+                .ifPresent(error -> icmpOutput(error, ct == null ? Optional.empty() : ct.answer()));
+    }
+
+    /**
+     * Sends an ICMP message the kernel makes itself (echo reply, error). The kernel holds its per-CPU ICMP socket
+     * ({@code icmp_xmit_lock}) while the message passes OUTPUT and POSTROUTING, so a REJECT there cannot send an
+     * ICMP error of its own: the message is dropped and nothing answers it.
+     */
+    private void icmpOutput(Ipv4Packet message, Optional<ConntrackResult> preset) {
+        boolean locked = icmpXmitLocked;
+        icmpXmitLocked = true;
+        try {
+            output(message, preset, false);
+        } finally {
+            icmpXmitLocked = locked;
+        }
     }
 
     /** The ICMP error's source: the original destination when it is ours, else what routing chooses towards the sender. */
