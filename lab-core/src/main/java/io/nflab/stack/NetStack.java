@@ -500,6 +500,9 @@ public final class NetStack {
         Optional<Ipv4Packet> reply = icmpXmitLocked ? Optional.empty() : RejectReplies.build(packet, target.with(),
                 new RejectReplies.ReplyHeader(icmpSource(packet), ECHO_TTL, 0));
         out.fate(new Fate.Rejected(node, decision.place(), packet, reply));
+        if (reply.isPresent() && target.with() == RejectTarget.RejectWith.TCP_RESET && ct != null && ct.tracked()) {
+            conntrack.setClosing(ct.entry(), now); // nf_send_reset's nf_ct_set_closing
+        }
         Optional<ConntrackResult> answer = ct == null ? Optional.empty() : ct.answer();
         reply.ifPresent(r -> output(r, answer, ctx.traced()));
     }
