@@ -40,6 +40,9 @@ public final class TcpConnection implements Endpoint {
     private static final long MIN_RTO = 200_000_000L;
     private static final long SYN_RTO = SocketSettings.SECOND;
     private static final long MAX_RTO = 120 * SocketSettings.SECOND;
+    /** {@code net.ipv4.tcp_invalid_ratelimit}: 500 ms. */
+    private static final long INVALID_RATELIMIT = 500_000_000L;
+    private static final long NEVER = Long.MIN_VALUE;
 
     /** A segment sent and not yet acknowledged, kept for retransmission. */
     private record Unacked(long sequence, TcpFlags flags, Bytes data) {
@@ -72,6 +75,8 @@ public final class TcpConnection implements Endpoint {
     private int ipIdentifier;
     private int ttl;
     private long synSentAt;
+    /** When a retransmitted SYN was last answered ({@link #outOfWindowRateLimited}); {@link #NEVER} before. */
+    private long lastOutOfWindowAck = NEVER;
     private long rto = SYN_RTO;
     private int retransmissions;
     private Timer retransmitTimer;
@@ -310,7 +315,9 @@ public final class TcpConnection implements Endpoint {
         TcpFlags flags = segment.flags();
         if (state == TcpState.SYN_RECV && flags.has(TcpFlag.SYN) && !flags.has(TcpFlag.ACK)
                 && segment.sequence() == TcpSequence.add(receiveNext, -1)) {
-            retransmitAll(now);
+            if (activeOpen || !outOfWindowRateLimited(now)) {
+                retransmitAll(now);
+            }
             return;
         }
         Bytes data = segment.payload().length() == 0 ? Bytes.EMPTY : segment.payload().bytes();
@@ -535,6 +542,18 @@ public final class TcpConnection implements Endpoint {
         int value = ipIdentifier;
         ipIdentifier = (ipIdentifier + 1) & 0xffff;
         return value;
+    }
+
+    /**
+     * The kernel's {@code tcp_oow_rate_limited} for a request socket answering a retransmitted SYN: at most one
+     * SYN-ACK per {@code tcp_invalid_ratelimit} (500 ms); the first retransmission is never limited.
+     */
+    private boolean outOfWindowRateLimited(long now) {
+        if (lastOutOfWindowAck != NEVER && now - lastOutOfWindowAck < INVALID_RATELIMIT) {
+            return true;
+        }
+        lastOutOfWindowAck = now;
+        return false;
     }
 
     private boolean inReceiveWindow(long sequence) {
