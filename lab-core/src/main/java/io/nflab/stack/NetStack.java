@@ -189,6 +189,11 @@ public final class NetStack {
         return new StackConsole(this, ip, sysctls).execute(argv, stdin, labNanos);
     }
 
+    /** After a console change of links or addresses: the masquerade notifiers tell NAT what went away. */
+    void linksChanged(MasqueradeNotifier.Snapshot before, long labNanos) {
+        MasqueradeNotifier.apply(before, ip.links(), nat, labNanos);
+    }
+
     // ------------------------------------------------------------------------------------- entry points
 
     /** A frame arrived on interface {@code iface}. */

@@ -56,7 +56,9 @@ final class StackConsole {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ConsoleResult ipCommand(List<String> argv, long now) {
+        MasqueradeNotifier.Snapshot before = MasqueradeNotifier.snapshot(ip.links());
         IpResult r = IpCommand.execute((IpNamespace) ip, argv, now, action -> { });
+        stack.linksChanged(before, now);
         return new ConsoleResult(r.exitCode(), r.stdout(), r.stderr());
     }
 
