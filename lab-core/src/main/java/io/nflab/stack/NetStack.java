@@ -76,7 +76,6 @@ import java.util.Optional;
  * one owner (an actor) per stack.
  */
 public final class NetStack {
-    private static final int ECHO_TTL = 64;
 
     private final String node;
     private final IpNamespace<Queued> ip;
@@ -117,7 +116,7 @@ public final class NetStack {
         this.sockets = new SocketTable(new SocketSettings(seed, 32768, 60999, 64, 6, 5, 15, 60 * SocketSettings.SECOND,
                 60 * SocketSettings.SECOND), this::socketRoute);
         this.sysctls = new StackSysctls(ip, conntrack,
-                automatic -> helpers.setAutomaticAssignment(automatic));
+                automatic -> helpers.setAutomaticAssignment(automatic), sockets);
     }
 
     /**
@@ -341,13 +340,13 @@ public final class NetStack {
         Optional<ConntrackResult> answer = Optional.empty();
         if (packet.transport() instanceof IcmpQuery query && query.type().equals(IcmpType.ECHO_REQUEST)) {
             if (!sysctls.flag("net.ipv4.icmp_echo_ignore_all")) {
-                icmpOutput(Ipv4Packet.builder().source(packet.destination()).destination(packet.source()).ttl(ECHO_TTL)
-                        .tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(), query.sequence(),
-                                query.payload())).build(), answer);
+                icmpOutput(Ipv4Packet.builder().source(packet.destination()).destination(packet.source())
+                        .ttl(defaultTtl()).tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(),
+                                query.sequence(), query.payload())).build(), answer);
             }
         } else if (packet.transport() instanceof TcpSegment tcp) {
             if (!tcp.flags().has(TcpFlag.RST)) {
-                TcpReset.replyTo(packet, ECHO_TTL).ifPresent(reset -> output(reset, answer, false));
+                TcpReset.replyTo(packet, defaultTtl()).ifPresent(reset -> output(reset, answer, false));
             }
         } else if (packet.transport() instanceof UdpDatagram) {
             if (ip.addressType(packet.destination()) == AddressType.LOCAL) {
@@ -503,7 +502,7 @@ public final class NetStack {
         Ipv4Packet packet = ctx.packet();
         RejectTarget target = (RejectTarget) decision.target();
         Optional<Ipv4Packet> reply = icmpXmitLocked ? Optional.empty() : RejectReplies.build(packet, target.with(),
-                new RejectReplies.ReplyHeader(icmpSource(packet), ECHO_TTL, 0));
+                new RejectReplies.ReplyHeader(icmpSource(packet), defaultTtl(), 0));
         out.fate(new Fate.Rejected(node, decision.place(), packet, reply));
         if (reply.isPresent() && target.with() == RejectTarget.RejectWith.TCP_RESET && ct != null && ct.tracked()) {
             conntrack.setClosing(ct.entry(), now); // nf_send_reset's nf_ct_set_closing
@@ -598,7 +597,7 @@ public final class NetStack {
                 && ip.addressType(original.source()) != AddressType.LOCAL) {
             return;
         }
-        IcmpErrors.build(original, type, code, icmpSource(original), ECHO_TTL)
+        IcmpErrors.build(original, type, code, icmpSource(original), defaultTtl())
                 .ifPresent(error -> icmpOutput(error, ct == null ? Optional.empty() : ct.answer()));
     }
 
@@ -626,6 +625,11 @@ public final class NetStack {
             return back.source();
         }
         return original.destination();
+    }
+
+    /** {@code net.ipv4.ip_default_ttl}: the TTL of the packets the stack makes itself (replies, errors, resets). */
+    private int defaultTtl() {
+        return sockets.settings().defaultTtl();
     }
 
     /** {@code -m addrtype}: the local-table route type of {@code address}, limited to {@code device} when one is given. */

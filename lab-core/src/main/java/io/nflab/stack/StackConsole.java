@@ -77,15 +77,18 @@ final class StackConsole {
                 } else {
                     int eq = arg.indexOf('=');
                     String key = (eq < 0 ? arg : arg.substring(0, eq)).replace('/', '.');
+                    String value;
                     if (eq >= 0) {
-                        sysctls.set(key, arg.substring(eq + 1));
+                        value = arg.substring(eq + 1);
+                        sysctls.set(key, value); // procps echoes the value as written, not as read back
+                    } else {
+                        value = sysctls.get(key);
                     }
-                    String value = sysctls.get(key);
                     text.append(valuesOnly ? value : key + " = " + value).append('\n');
                 }
             }
         } catch (UserInputException e) {
-            return new ConsoleResult(255, text.toString(), e.getMessage() + "\n");
+            return new ConsoleResult(1, text.toString(), e.getMessage() + "\n"); // procps 4.0.2 exits 1
         }
         return new ConsoleResult(0, text.toString(), "");
     }
