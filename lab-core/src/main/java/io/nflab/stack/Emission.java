@@ -11,10 +11,13 @@ final class Emission implements PacketLog {
     private final List<Fate> fates = new ArrayList<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
-    private final List<String> dmesg;
+    private final KernelLog dmesg;
+    private final long now;
 
-    Emission(List<String> dmesg) {
+    /** What a call at lab time {@code now} emits; its log lines also go to the node's {@code dmesg}. */
+    Emission(KernelLog dmesg, long now) {
         this.dmesg = dmesg;
+        this.now = now;
     }
 
     void frame(OutFrame frame) {
@@ -28,7 +31,7 @@ final class Emission implements PacketLog {
     @Override
     public void log(int level, String line) {
         log.add(line);
-        dmesg.add(line);
+        dmesg.add(now, line);
     }
 
     @Override

@@ -57,7 +57,6 @@ import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Topology;
 import io.nflab.topology.RulesetLoader;
 import io.nflab.topology.ServiceSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -87,7 +86,7 @@ public final class NetStack {
     private final ConntrackUse conntrackUse;
     private final Helpers helpers;
     private final StackSysctls sysctls;
-    private final List<String> dmesg = new ArrayList<>();
+    private final KernelLog dmesg = new KernelLog();
     private final LogRelay log = new LogRelay();
     private Emission out;
     private long now;
@@ -180,7 +179,12 @@ public final class NetStack {
 
     /** Every kernel log line so far ({@code dmesg}). */
     public List<String> kernelLog() {
-        return List.copyOf(dmesg);
+        return dmesg.lines();
+    }
+
+    /** {@code dmesg}: the kernel log with its time stamps. */
+    String dmesg() {
+        return dmesg.dmesg();
     }
 
     /** Runs a console command ({@code iptables}, {@code iptables-save}, {@code iptables-restore}, {@code conntrack}, {@code ip}, {@code sysctl}, {@code dmesg}). */
@@ -251,7 +255,7 @@ public final class NetStack {
             throw new IllegalArgumentException("time went back: " + labNanos + " < " + now);
         }
         now = labNanos;
-        out = new Emission(dmesg);
+        out = new Emission(dmesg, now);
         log.target(out);
     }
 

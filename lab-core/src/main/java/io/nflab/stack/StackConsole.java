@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A node's console: the commands an administrator runs on it, each on the stack's own state, printing
  * what the real tool prints ({@code iptables*} and {@code conntrack} byte for byte; {@code ip} as iproute2;
- * {@code sysctl} as procps; {@code dmesg} the kernel log lines without time stamps).
+ * {@code sysctl} as procps; {@code dmesg} as util-linux, time stamps from the lab clock).
  */
 final class StackConsole {
     private final NetStack stack;
@@ -45,11 +45,7 @@ final class StackConsole {
             }
             case "ip" -> ipCommand(argv, now);
             case "sysctl" -> sysctl(argv.subList(1, argv.size()));
-            case "dmesg" -> {
-                StringBuilder text = new StringBuilder();
-                stack.kernelLog().forEach(line -> text.append(line).append('\n'));
-                yield new ConsoleResult(0, text.toString(), "");
-            }
+            case "dmesg" -> new ConsoleResult(0, stack.dmesg(), "");
             default -> new ConsoleResult(127, "", program + ": command not found\n");
         };
     }
