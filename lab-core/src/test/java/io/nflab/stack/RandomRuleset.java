@@ -145,12 +145,15 @@ final class RandomRuleset {
             m.append(negate()).append(" -o ").append(iface());
         }
         boolean ports = proto.equals("tcp") || proto.equals("udp");
+        String dportNegation = "";
         if (ports && random.nextInt(2) == 0) {
-            m.append(" -m ").append(proto).append(negate()).append(" --dport ")
+            dportNegation = negate();
+            m.append(" -m ").append(proto).append(dportNegation).append(" --dport ")
                     .append(PORTS[random.nextInt(PORTS.length)]);
         }
         if (ports && random.nextInt(5) == 0) {
-            m.append(" -m ").append(proto).append(negate()).append(" --sport ")
+            // never both ports negated: iptables 1.8.9 compares them as one word (docs/fidelity.md)
+            m.append(" -m ").append(proto).append(dportNegation.isEmpty() ? negate() : "").append(" --sport ")
                     .append(PORTS[random.nextInt(PORTS.length)]);
         }
         if (ports && random.nextInt(5) == 0) {
