@@ -1,0 +1,49 @@
+package io.nflab.verify;
+
+import io.nflab.scenario.Action;
+import io.nflab.scenario.Fault;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Which scenario steps a kernel comparison runs. Both sides run the same steps (a step the kernel side cannot
+ * run is left out on the emulator side too, so the two stay comparable): {@code send}, the {@code iptables},
+ * {@code iptables-save} and {@code conntrack} commands, and {@code clock} advances the kernel side can wait
+ * out in real time (up to {@code maxClockWait}). {@code connect}, {@code ping}, {@code traceroute} and faults
+ * are not reproduced in a kernel lab yet (docs/fidelity.md).
+ */
+public record StepPlan(Duration maxClockWait) {
+    /** Waits of up to 3 seconds are waited out. */
+    public static final StepPlan DEFAULT = new StepPlan(Duration.ofSeconds(3));
+
+    /** Why the step is left out of the comparison, or empty when both sides run it. */
+    public Optional<String> reasonNotRun(Action action) {
+        if (action instanceof Action.Send || action instanceof Action.Command) {
+            return Optional.empty();
+        }
+        if (action instanceof Action.AdvanceClock clock) {
+            return clock.advance().compareTo(maxClockWait) <= 0 ? Optional.empty()
+                    : Optional.of("the kernel lab's clock cannot jump ahead: it waits out at most "
+                            + maxClockWait.toMillis() + " ms in real time, not " + clock.advance().toMillis() + " ms");
+        }
+        if (action instanceof Fault) {
+            return Optional.of("faults are not reproduced in a kernel lab yet");
+        }
+        return Optional.of("`" + action.keyword() + "' is not reproduced in a kernel lab yet");
+    }
+
+    /** A one-line description of an action for reports. */
+    public static String describe(Action action) {
+        if (action instanceof Action.Send send) {
+            return "send from " + send.from() + ": " + send.packet();
+        }
+        if (action instanceof Action.Command command) {
+            return command.on() + ": " + command.tool().keyword() + (command.arguments().isEmpty() ? ""
+                    : " " + String.join(" ", command.arguments()));
+        }
+        if (action instanceof Action.AdvanceClock clock) {
+            return "clock advances " + clock.advance().toMillis() + " ms";
+        }
+        return action.keyword() + " " + action;
+    }
+}
