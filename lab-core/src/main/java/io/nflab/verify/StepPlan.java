@@ -44,6 +44,16 @@ public record StepPlan(Duration maxClockWait) {
         if (action instanceof Action.AdvanceClock clock) {
             return "clock advances " + clock.advance().toMillis() + " ms";
         }
+        if (action instanceof Action.Connect connect) {
+            return "connect from " + connect.from() + " to " + connect.to() + ":" + connect.port() + "/"
+                    + connect.proto().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        if (action instanceof Action.Ping ping) {
+            return "ping from " + ping.from() + " to " + ping.to() + ", " + ping.count() + " times";
+        }
+        if (action instanceof Action.Traceroute traceroute) {
+            return "traceroute from " + traceroute.from() + " to " + traceroute.to();
+        }
         return action.keyword() + " " + action;
     }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
         subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, IptablesCommand.class,
-            IptablesSaveCommand.class, IptablesRestoreCommand.class},
+            IptablesSaveCommand.class, IptablesRestoreCommand.class, VerifyKernelCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
