@@ -2,7 +2,9 @@ package io.nflab.socket;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.packet.Bytes;
+import io.nflab.packet.IcmpCode;
 import io.nflab.packet.IcmpError;
+import io.nflab.packet.IcmpType;
 import io.nflab.packet.IpProtocol;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.Payload;
@@ -43,6 +45,7 @@ public final class TcpConnection implements Endpoint {
     /** {@code net.ipv4.tcp_invalid_ratelimit}: 500 ms. */
     private static final long INVALID_RATELIMIT = 500_000_000L;
     private static final long NEVER = Long.MIN_VALUE;
+
 
     /** A segment sent and not yet acknowledged, kept for retransmission. */
     private record Unacked(long sequence, TcpFlags flags, Bytes data) {
@@ -476,11 +479,26 @@ public final class TcpConnection implements Endpoint {
         }
         if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECV) {
             if (state == TcpState.SYN_RECV && !activeOpen) {
-                finish(null, now);
+                if (abortsRequest(icmp)) {
+                    finish(null, now);
+                }
             } else {
                 finish(errno, now);
             }
         }
+    }
+
+    /**
+     * Whether an ICMP error drops a request socket ({@code tcp_v4_err} for {@code TCP_NEW_SYN_RECV}): a parameter
+     * problem, time exceeded, and network or host unreachable do; anything else (port unreachable,
+     * prohibited, …) leaves the request waiting.
+     */
+    private static boolean abortsRequest(IcmpError icmp) {
+        IcmpType type = icmp.type();
+        int code = icmp.code();
+        return type.equals(IcmpType.PARAMETER_PROBLEM) || type.equals(IcmpType.TIME_EXCEEDED)
+                || type.equals(IcmpType.DESTINATION_UNREACHABLE)
+                && (code == IcmpCode.NETWORK_UNREACHABLE || code == IcmpCode.HOST_UNREACHABLE);
     }
 
     // ---------------------------------------------------------------- sending
