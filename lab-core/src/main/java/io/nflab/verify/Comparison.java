@@ -99,8 +99,8 @@ public final class Comparison {
         if (kernel.strip().equals(nflab.strip())) {
             return;
         }
-        List<String> a = kernel.strip().lines().toList();
-        List<String> b = nflab.strip().lines().toList();
+        List<String> a = inTable(kernel);
+        List<String> b = inTable(nflab);
         String onlyKernel = a.stream().filter(l -> !b.contains(l)).collect(Collectors.joining("\n"));
         String onlyNflab = b.stream().filter(l -> !a.contains(l)).collect(Collectors.joining("\n"));
         if (onlyKernel.isEmpty() && onlyNflab.isEmpty()) {
@@ -108,6 +108,22 @@ public final class Comparison {
         } else {
             out.add(new Difference(where, onlyKernel, onlyNflab));
         }
+    }
+
+    /**
+     * The lines of an {@code iptables-save} text, each after the table it is in ({@code nat: :INPUT ACCEPT [0:0]}),
+     * so that the same chain line of two tables is not taken for one; other texts line by line.
+     */
+    private static List<String> inTable(String text) {
+        List<String> out = new ArrayList<>();
+        String table = "";
+        for (String line : text.strip().lines().toList()) {
+            if (line.startsWith("*")) {
+                table = line.substring(1) + ": ";
+            }
+            out.add(line.startsWith("*") ? line : table + line);
+        }
+        return out;
     }
 
     /** The entries only one side has, when the listings differ beyond a second of timeout. */

@@ -115,6 +115,43 @@ class KernelAnswersStackTest {
         assertTrue(lab.run("gw", "iptables-save", "-c").contains("[3:132] -A OUTPUT"), "half a second later");
     }
 
+    @Test
+    void aNatTableOfPoliciesAloneTracksNothingAndCountsNothing() {
+        restore("""
+                *nat
+                :PREROUTING ACCEPT [0:0]
+                :INPUT ACCEPT [0:0]
+                :OUTPUT ACCEPT [0:0]
+                :POSTROUTING ACCEPT [0:0]
+                COMMIT
+                """);
+        lab.send("client", PacketText.parse("udp 10.1.0.2:5555 > 10.2.0.2:53 len 4"));
+        assertEquals(1, receivedAt("server").size(), "forwarded all the same");
+        assertEquals("", lab.run("gw", "conntrack", "-L"));
+        assertTrue(lab.run("gw", "iptables-save", "-c").contains(":PREROUTING ACCEPT [0:0]"),
+                lab.run("gw", "iptables-save", "-c"));
+    }
+
+    @Test
+    void aPortUnreachableAboutItsSynAckLeavesARequestWaiting() {
+        restore("""
+                *filter
+                :INPUT ACCEPT [0:0]
+                :FORWARD ACCEPT [0:0]
+                :OUTPUT ACCEPT [0:0]
+                -A OUTPUT -p tcp -j REJECT --reject-with icmp-port-unreachable
+                COMMIT
+                """);
+        Ipv4Packet syn = PacketText.parse("tcp 10.1.0.2:5555 > 10.1.0.1:22 flags S seq 1");
+        for (int i = 0; i < 3; i++) {
+            lab.send("client", syn);
+            lab.advance(30_000_000L);
+        }
+        // the SYN-ACK, one retransmission, then the rate limit: the request was never dropped
+        assertTrue(lab.run("gw", "iptables-save", "-c").contains("[2:88] -A OUTPUT -p tcp -j REJECT"),
+                lab.run("gw", "iptables-save", "-c"));
+    }
+
     private void restore(String rules) {
         ConsoleResult result = lab.node("gw").command(List.of("iptables-restore"), rules, lab.now);
         assertEquals(0, result.exitCode(), result.stderr());

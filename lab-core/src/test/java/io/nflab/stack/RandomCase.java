@@ -18,10 +18,10 @@ import java.util.stream.Collectors;
  * @param ruleset the gateway's ruleset, iptables-save format
  * @param sends   the packets, each sent by a node's own stack
  */
-record RandomCase(long seed, String ruleset, List<Send> sends) {
+public record RandomCase(long seed, String ruleset, List<Send> sends) {
 
     /** The topology every case runs on (the gateway's ruleset comes from the case). */
-    static final String TOPOLOGY = """
+    public static final String TOPOLOGY = """
             name: random-compare
             segments: { left: {}, right: {} }
             nodes:
@@ -49,19 +49,19 @@ record RandomCase(long seed, String ruleset, List<Send> sends) {
             new String[] {"gw", "eth1"}, new String[] {"gw", "lo"}, new String[] {"server", "eth0"});
 
     /** One packet a node sends, in packet text. */
-    record Send(String node, String packet) {
+    public record Send(String node, String packet) {
         @Override
         public String toString() {
             return node + ": " + packet;
         }
     }
 
-    RandomCase {
+    public RandomCase {
         sends = List.copyOf(sends);
     }
 
     /** The case of {@code seed}. */
-    static RandomCase generate(long seed) {
+    public static RandomCase generate(long seed) {
         Random random = new Random(seed);
         String ruleset = new RandomRuleset(random).generate();
         List<Send> sends = new RandomFlows(random).generate();
@@ -69,7 +69,7 @@ record RandomCase(long seed, String ruleset, List<Send> sends) {
     }
 
     /** The seed, the ruleset and the packets, for a failure message. */
-    String describe() {
+    public String describe() {
         return "seed " + seed + " (replay: -Dnflab.seed=" + seed + ")\n--- gw ruleset\n" + ruleset
                 + "--- packets\n" + sends.stream().map(s -> "  " + s).collect(Collectors.joining("\n")) + "\n";
     }

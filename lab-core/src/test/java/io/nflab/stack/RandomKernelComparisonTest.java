@@ -7,17 +7,16 @@ import io.nflab.kernel.KernelLab;
 import io.nflab.kernel.KernelLabOptions;
 import io.nflab.kernel.NetnsAvailability;
 import io.nflab.kernel.Observation;
-import io.nflab.kernel.PacketNormalizer;
 import io.nflab.kernel.ProcessResult;
 import io.nflab.kernel.Settle;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.PacketText;
-import io.nflab.packet.TcpSegment;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TopologyLoader;
 import io.nflab.verify.ConntrackListing;
+import io.nflab.verify.PacketComparison;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +109,7 @@ class RandomKernelComparisonTest {
             packets.add(text.toString());
         }
         ProcessResult conntrack = kernel.conntrackList("gw");
-        return new Transcript(packets, withoutComments(kernel.iptablesSave("gw")), conntrack.stdout(),
+        return new Transcript(packets, PacketComparison.withoutComments(kernel.iptablesSave("gw")), conntrack.stdout(),
                 conntrack.stderr());
     }
 
@@ -154,7 +153,7 @@ class RandomKernelComparisonTest {
         }
         String save = lab.run("gw", "iptables-save", "-c");
         ConsoleResult conntrack = lab.node("gw").command(List.of("conntrack", "-L"), "", lab.now);
-        return new Transcript(packets, withoutComments(save), conntrack.stdout(), conntrack.stderr());
+        return new Transcript(packets, PacketComparison.withoutComments(save), conntrack.stdout(), conntrack.stderr());
     }
 
     /** A netfilter verdict in OUTPUT or POSTROUTING of the sender: the kernel's sendto fails with EPERM. */
@@ -172,20 +171,9 @@ class RandomKernelComparisonTest {
 
     // ------------------------------------------------------------------------------------------- both
 
-    /**
-     * One received packet: IP ids normalised away, and the initial sequence number of a SYN-ACK (the kernel
-     * picks it at random) replaced by 0.
-     */
+    /** One received packet, as {@link PacketComparison} writes it. */
     private static String line(String[] watched, Ipv4Packet packet) {
-        Ipv4Packet normal = PacketNormalizer.normalize(packet);
-        if (normal.transport() instanceof TcpSegment tcp && tcp.flags().bits() == 0x12) {
-            normal = normal.withTransport(tcp.toBuilder().sequence(0).build());
-        }
-        return "\n  " + watched[0] + ":" + watched[1] + " < " + PacketText.format(normal);
-    }
-
-    private static String withoutComments(String save) {
-        return save.lines().filter(l -> !l.startsWith("#")).collect(Collectors.joining("\n"));
+        return "\n  " + watched[0] + ":" + watched[1] + " < " + PacketComparison.describe(packet);
     }
 
     /** What one side did with a case. */
