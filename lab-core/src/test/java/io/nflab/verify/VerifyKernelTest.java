@@ -8,24 +8,31 @@ import io.nflab.diagnostics.SourceLocation;
 import io.nflab.kernel.KernelLabOptions;
 import io.nflab.kernel.NetnsAvailability;
 import io.nflab.lab.LocalLab;
+import io.nflab.scenario.LabLoader;
 import io.nflab.scenario.Scenario;
 import io.nflab.scenario.ScenarioLoader;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The port-forward scenario in a kernel lab and on the emulator ({@link LocalLab}): they agree step by step
- * and at the end; and an emulator whose gateway ruleset was changed on purpose (the port forward goes to
- * 8081) is caught. Needs root and {@code ip netns}; skipped elsewhere.
+ * and at the end; an emulator whose gateway ruleset was changed on purpose (the port forward goes to 8081) is
+ * caught; and every scenario of every lab in {@code topologies/} agrees. Needs root and {@code ip netns};
+ * skipped elsewhere.
  */
 class VerifyKernelTest {
-    private static final Path SCENARIO = Path.of("../topologies/port-forward/scenarios/port-forward.yaml");
+    private static final Path TOPOLOGIES = Path.of("../topologies");
+    private static final Path SCENARIO = TOPOLOGIES.resolve("port-forward/scenarios/port-forward.yaml");
 
     @Test
     void thePortForwardScenarioAgreesWithTheKernelAndAWrongRulesetIsCaught() {
@@ -52,6 +59,31 @@ class VerifyKernelTest {
                 && d.where().endsWith("packets received at web:eth0")), report);
         assertTrue(report.contains("192.168.1.2:8081"), report);
         assertTrue(caught.stream().anyMatch(d -> d.where().equals("gw: iptables-save -c")), report);
+    }
+
+    @Test
+    void everyScenarioOfTheRepositorysLabsAgreesWithTheKernel() throws IOException {
+        NetnsAvailability.assumeKernelLab();
+        List<Path> labs;
+        try (Stream<Path> entries = Files.list(TOPOLOGIES)) {
+            labs = entries.filter(d -> Files.isRegularFile(d.resolve(LabLoader.TOPOLOGY_FILE))).sorted().toList();
+        }
+        assertFalse(labs.isEmpty(), "no labs in " + TOPOLOGIES);
+        List<String> failures = new ArrayList<>();
+        for (Path dir : labs) {
+            for (Scenario scenario : LabLoader.load(dir).scenarios()) {
+                SideRun kernel = KernelScenarioRunner.run(scenario, StepPlan.DEFAULT, KernelLabOptions.DEFAULT);
+                SideRun nflab;
+                try (LocalLab lab = LocalLab.start(scenario.topology())) {
+                    nflab = LabScenarioRunner.run(scenario, StepPlan.DEFAULT, lab);
+                }
+                VerifyReport report = VerifyReport.of(scenario.name(), kernel, nflab);
+                if (!report.agrees()) {
+                    failures.add(dir.getFileName() + ": " + report.text());
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     private static String rules(Scenario scenario) {
