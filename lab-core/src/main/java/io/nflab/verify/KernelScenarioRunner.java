@@ -34,7 +34,7 @@ public final class KernelScenarioRunner {
             for (Step step : scenario.steps()) {
                 number++;
                 String action = StepPlan.describe(step.action());
-                Optional<String> notRun = plan.reasonNotRun(step.action());
+                Optional<String> notRun = plan.reasonNotRun(step.action(), scenario.topology());
                 results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
                         : runStep(lab, scenario, number, action, step.action()));
             }
