@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class, ValidateCommand.class,
-            IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class},
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class, VerifyKernelCommand.class,
+            ValidateCommand.class, IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
