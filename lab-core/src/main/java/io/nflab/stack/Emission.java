@@ -4,6 +4,7 @@ import io.nflab.netfilter.eval.PacketLog;
 import io.nflab.netfilter.eval.TraceEntry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Collects what one entry-point call emits; doubles as the engine's {@link PacketLog}. */
 final class Emission implements PacketLog {
@@ -12,9 +13,12 @@ final class Emission implements PacketLog {
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
     private final List<String> dmesg;
+    private final Consumer<Fate> watch;
 
-    Emission(List<String> dmesg) {
+    /** {@code watch} hears every fate as it is added (the stack's {@link PacketWatcher}). */
+    Emission(List<String> dmesg, Consumer<Fate> watch) {
         this.dmesg = dmesg;
+        this.watch = watch;
     }
 
     void frame(OutFrame frame) {
@@ -23,6 +27,7 @@ final class Emission implements PacketLog {
 
     void fate(Fate fate) {
         fates.add(fate);
+        watch.accept(fate);
     }
 
     @Override

@@ -31,6 +31,7 @@ import io.nflab.netfilter.eval.EngineEnvironment;
 import io.nflab.netfilter.eval.LinkType;
 import io.nflab.netfilter.eval.NetfilterEngine;
 import io.nflab.netfilter.eval.PacketContext;
+import io.nflab.netfilter.eval.Place;
 import io.nflab.netfilter.eval.RejectReplies;
 import io.nflab.netfilter.eval.TrackedConnection;
 import io.nflab.netfilter.target.RejectTarget;
@@ -93,9 +94,16 @@ public final class NetStack {
     private Emission out;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
+    private PacketWatcher watcher = PacketWatcher.NONE;
+    private final java.util.function.Consumer<Fate> fateWatch = fate -> this.watcher.fate(this.current, fate);
+    /** The id of the packet being handled (0 when none): the cause of what the stack creates meanwhile. */
+    private long current;
 
-    /** A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves. */
-    record Queued(Ipv4Packet packet, boolean forwarded) {
+    /**
+     * A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves,
+     * {@code id} is its packet id ({@link PacketWatcher}).
+     */
+    record Queued(Ipv4Packet packet, boolean forwarded, long id) {
     }
 
     private NetStack(String node, Netfilter netfilter, long seed) {
@@ -174,6 +182,14 @@ public final class NetStack {
         return sockets;
     }
 
+    /**
+     * From now on {@code watcher} gives the packets this stack creates their ids and hears their hops and
+     * fates ({@link PacketWatcher#NONE} to stop).
+     */
+    public void watch(PacketWatcher newWatcher) {
+        watcher = Objects.requireNonNull(newWatcher, "watcher");
+    }
+
     /** Every kernel log line so far ({@code dmesg}). */
     public List<String> kernelLog() {
         return List.copyOf(dmesg);
@@ -193,7 +209,13 @@ public final class NetStack {
 
     /** A frame arrived on interface {@code iface}; with {@code trace}, the rule-by-rule walk is recorded. */
     public StackOutput receive(String iface, EthernetFrame frame, long labNanos, boolean trace) {
+        return receive(iface, frame, 0, labNanos, trace);
+    }
+
+    /** A frame arrived on {@code iface} carrying packet {@code packetId} (0 for ARP), as its sender's {@link OutFrame} said. */
+    public StackOutput receive(String iface, EthernetFrame frame, long packetId, long labNanos, boolean trace) {
         begin(labNanos);
+        current = packetId;
         NetDevice device = ip.links().byName(iface)
                 .orElseThrow(() -> new IllegalArgumentException(node + " has no interface " + iface));
         if (device.adminUp()) {
@@ -242,11 +264,12 @@ public final class NetStack {
             throw new IllegalArgumentException("time went back: " + labNanos + " < " + now);
         }
         now = labNanos;
-        out = new Emission(dmesg);
+        out = new Emission(dmesg, fateWatch);
         log.target(out);
     }
 
     private StackOutput finish() {
+        current = 0;
         StackOutput result = out.output();
         log.target(null);
         out = null;
@@ -294,6 +317,11 @@ public final class NetStack {
             return;
         }
         InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index());
+        if (watcher.wantsHops()) {
+            hop(ctx, "routing", "", "", 0, route instanceof InputRoute.Forward forward
+                    ? HopTexts.route("forward", ip.links().device(forward.out().ifindex()).name(), forward.out())
+                    : route.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+        }
         if (route instanceof InputRoute.Local || route instanceof InputRoute.Broadcast) {
             localIn(device, ctx, ct);
         } else if (route instanceof InputRoute.Forward forward) {
@@ -373,6 +401,16 @@ public final class NetStack {
      * (DNAT) → filter → security → reroute if the destination changed → POSTROUTING.
      */
     private void output(Ipv4Packet packet, Optional<ConntrackResult> preset, boolean trace) {
+        long cause = current;
+        current = watcher.created(packet, cause);
+        try {
+            routeAndOutput(packet, preset, trace);
+        } finally {
+            current = cause;
+        }
+    }
+
+    private void routeAndOutput(Ipv4Packet packet, Optional<ConntrackResult> preset, boolean trace) {
         Ipv4Address source = ip.links().isLocalAddress(packet.source()) ? packet.source() : Ipv4Address.ANY;
         OutputRoute route = ip.routeOutput(packet.destination(), source, 0);
         if (!(route instanceof OutputRoute.Resolved resolved)) {
@@ -381,6 +419,9 @@ public final class NetStack {
         }
         PacketContext ctx = PacketContext.of(packet).interfaces("", ip.links().device(resolved.ifindex()).name())
                 .now(now).traced(trace);
+        if (watcher.wantsHops()) {
+            hop(ctx, "routing", "", "", 0, HopTexts.route("output", ctx.outputInterface(), resolved));
+        }
         ConntrackResult ct;
         if (preset.isPresent()) {
             ct = preset.get();
@@ -428,18 +469,39 @@ public final class NetStack {
         }
         MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
                 : ip.neighbours().resolve(device.index(), route.nextHop(packet.destination()), packet.source(),
-                        new Queued(packet, forwarded), now, this::onNeighbour);
+                        new Queued(packet, forwarded, current), now, this::onNeighbour);
         if (mac != null) {
             transmit(device, mac, packet, forwarded);
         }
     }
 
     private void transmit(NetDevice device, MacAddress destination, Ipv4Packet packet, boolean forwarded) {
-        out.frame(new OutFrame(device.name(), new EthernetFrame(destination, device.mac(), packet)));
+        out.frame(new OutFrame(device.name(), new EthernetFrame(destination, device.mac(), packet), current));
         out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
     }
 
     private void onNeighbour(NeighbourAction<Queued> action) {
+        long handling = current;
+        current = action instanceof NeighbourAction.SendArp<Queued> ? handling : queuedId(action);
+        try {
+            neighbourAction(action);
+        } finally {
+            current = handling;
+        }
+    }
+
+    private static long queuedId(NeighbourAction<Queued> action) {
+        if (action instanceof NeighbourAction.Transmit<Queued> transmit) {
+            return transmit.packet().id();
+        } else if (action instanceof NeighbourAction.Unreachable<Queued> unreachable) {
+            return unreachable.packet().id();
+        } else if (action instanceof NeighbourAction.Dropped<Queued> dropped) {
+            return dropped.packet().id();
+        }
+        return 0;
+    }
+
+    private void neighbourAction(NeighbourAction<Queued> action) {
         if (action instanceof NeighbourAction.SendArp<Queued> arp) {
             out.frame(new OutFrame(ip.links().device(arp.ifindex()).name(), arp.frame()));
         } else if (action instanceof NeighbourAction.Transmit<Queued> transmit) {
@@ -468,6 +530,9 @@ public final class NetStack {
     /** Runs one table at one hook; false when the packet went no further (dropped or rejected). */
     private boolean table(TableKind table, Hook hook, PacketContext ctx, ConntrackResult ct) {
         Decision decision = engine.evaluate(table, hook, ctx);
+        if (watcher.wantsHops() && decision.kind() != Decision.Kind.NOT_HOOKED) {
+            hop(ctx, hook.name(), decision);
+        }
         switch (decision.kind()) {
             case DROP -> {
                 out.fate(Fate.Dropped.at(node, decision.place(), ctx.packet()));
@@ -516,6 +581,9 @@ public final class NetStack {
             helpers.assign(result.entry(), helper);
         }
         ctx.conntrack(TrackedConnection.viewOf(result, now));
+        if (watcher.wantsHops()) {
+            hop(ctx, "conntrack", "", "", 0, HopTexts.conntrack(result));
+        }
         return result;
     }
 
@@ -529,10 +597,14 @@ public final class NetStack {
             return true;
         }
         Decision[] asked = new Decision[1];
+        Ipv4Packet before = ctx.packet();
         NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, packet -> {
             ctx.packet(packet);
             Decision decision = engine.evaluate(TableKind.NAT, hook, ctx);
             asked[0] = decision;
+            if (watcher.wantsHops() && decision.kind() != Decision.Kind.NOT_HOOKED) {
+                hop(ctx, hook.name(), decision);
+            }
             return switch (decision.kind()) {
                 case NAT -> NatVerdict.bind(decision.target());
                 case DROP, REJECT -> NatVerdict.DROP;
@@ -546,7 +618,20 @@ public final class NetStack {
             return false;
         }
         ctx.packet(outcome.packet());
+        if (watcher.wantsHops() && !outcome.packet().equals(before)) {
+            hop(ctx, hook.name(), "nat", "", 0, HopTexts.rewrite(before, outcome.packet()));
+        }
         return true;
+    }
+
+    private void hop(PacketContext ctx, String hook, Decision decision) {
+        Place place = decision.place();
+        hop(ctx, hook, place.table().label(), place.chain(), place.isRule() ? place.number() : 0,
+                HopTexts.decision(decision, netfilter));
+    }
+
+    private void hop(PacketContext ctx, String hook, String table, String chain, int rule, String what) {
+        watcher.hop(current, new StackHop(ctx.inputInterface(), ctx.outputInterface(), hook, table, chain, rule, what));
     }
 
     /** Conntrack helpers (FTP) see the packet, then the connection is confirmed ({@code nf_confirm}). */

@@ -1,0 +1,268 @@
+package io.nflab.lab;
+
+import io.nflab.address.MacAddress;
+import io.nflab.app.ServiceContext;
+import io.nflab.kernel.NodeInterface;
+import io.nflab.packet.EthernetFrame;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.stack.ConsoleResult;
+import io.nflab.stack.Fate;
+import io.nflab.stack.NetStack;
+import io.nflab.stack.OutFrame;
+import io.nflab.stack.PacketWatcher;
+import io.nflab.stack.StackHop;
+import io.nflab.stack.StackOutput;
+import io.nflab.topology.NodeSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+/**
+ * One lab node as a runtime element: its {@link NetStack}, the frames due to arrive on its interfaces,
+ * the client program its console started, and the ids and story notes of its packets. The same class is
+ * driven by {@link LocalLab} and by the node actor, so both runtimes do the same thing.
+ *
+ * <p>At one lab instant ({@link #run}) a node first fires its due timers, then handles the frames that
+ * arrive at that instant in {@link Arrival#ORDER}, then fires the timers the frames made due. A frame for
+ * another MAC (a segment flooding an unknown destination) is ignored, as a NIC filters it.
+ *
+ * <p>Packet ids: the k-th packet (k = 0, 1, …) node number i of n creates gets id {@code k * n + i + 1}:
+ * unique in the lab, small, and the same in every runtime without any coordination.
+ */
+public final class NodeElement implements PacketWatcher {
+    private final NodeSpec spec;
+    private final int index;
+    private final int nodeCount;
+    private final Map<NodeInterface, MacAddress> macs;
+    private final Tracing tracing;
+    private final PriorityQueue<Arrival> arrivals = new PriorityQueue<>(Arrival.ORDER);
+    private NetStack stack;
+    private RunningClient client;
+    private long created;
+    private long frameSequence;
+    private long now;
+    private List<StoryNote> notes = new ArrayList<>();
+    private List<Emitted> frames = new ArrayList<>();
+
+    public NodeElement(NodeSpec spec, int index, int nodeCount, Map<NodeInterface, MacAddress> macs, Tracing tracing) {
+        this.spec = spec;
+        this.index = index;
+        this.nodeCount = nodeCount;
+        this.macs = macs;
+        this.tracing = tracing;
+        boot();
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public NodeSpec spec() {
+        return spec;
+    }
+
+    /** Whether the node is up (not crashed). */
+    public boolean isUp() {
+        return stack != null;
+    }
+
+    /** The lab time of this node's next event: an arrival or a timer; {@link Long#MAX_VALUE} when none. */
+    public long nextEventTime() {
+        long arrival = arrivals.isEmpty() ? Long.MAX_VALUE : arrivals.peek().nanos();
+        return stack == null ? arrival : Math.min(arrival, stack.nextDeadline());
+    }
+
+    /** The lab time of this node's next timer (arrivals aside); {@link Long#MAX_VALUE} when none or crashed. */
+    public long nextTimer() {
+        return stack == null ? Long.MAX_VALUE : stack.nextDeadline();
+    }
+
+    /** Whether a frame is due to arrive here. */
+    public boolean hasArrivals() {
+        return !arrivals.isEmpty();
+    }
+
+    /** A frame will arrive on one of this node's interfaces. */
+    public void enqueue(Arrival arrival) {
+        arrivals.add(arrival);
+    }
+
+    /** Handles every timer and arrival due by {@code labNanos}. */
+    public NodeRun run(long labNanos) {
+        now = labNanos;
+        if (stack == null) {
+            dropArrivals(labNanos);
+            return collect();
+        }
+        tickDue();
+        while (!arrivals.isEmpty() && arrivals.peek().nanos() <= labNanos) {
+            arrive(arrivals.poll());
+        }
+        tickDue();
+        return collect();
+    }
+
+    /** One exact packet written by this node's stack (the scenario's {@code send}). */
+    public NodeRun send(Ipv4Packet packet, long labNanos) {
+        now = labNanos;
+        requireUp();
+        take(stack.send(packet, labNanos));
+        return collect();
+    }
+
+    /**
+     * A console command: a client ({@link ClientCommands}) starts on the node's sockets, anything else goes
+     * to the stack's console. A crashed node answers with exit code 1.
+     */
+    public Execution execute(List<String> argv, String stdin, long labNanos) {
+        now = labNanos;
+        if (stack == null) {
+            return new Execution(Optional.of(new ConsoleResult(1, "", "nflab: " + name() + " is down (crashed)\n")),
+                    NodeRun.NOTHING);
+        }
+        if (argv.isEmpty() || !ClientCommands.isClient(argv.get(0))) {
+            return new Execution(Optional.of(stack.command(argv, stdin, labNanos)), NodeRun.NOTHING);
+        }
+        ClientCommands.Parsed parsed = ClientCommands.parse(argv, stdin);
+        if (parsed instanceof ClientCommands.Refused refused) {
+            return new Execution(Optional.of(refused.result()), NodeRun.NOTHING);
+        }
+        client = ((ClientCommands.Launch) parsed).starter().start(stack.sockets(), labNanos);
+        take(stack.tick(labNanos));
+        return new Execution(Optional.empty(), collect());
+    }
+
+    /** A console command that must not start a client (reports and snapshots): the stack's console only. */
+    public ConsoleResult console(List<String> argv, long labNanos) {
+        now = labNanos;
+        return stack == null ? new ConsoleResult(1, "", "nflab: " + name() + " is down (crashed)\n")
+                : stack.command(argv, "", labNanos);
+    }
+
+    /** The node stops: its stack and everything in it are gone; frames arriving meanwhile are dropped. */
+    public NodeRun crash(long labNanos) {
+        now = labNanos;
+        stack = null;
+        abortClient();
+        return collect();
+    }
+
+    /** The node starts again from its topology description. */
+    public NodeRun restart(long labNanos) {
+        now = labNanos;
+        abortClient();
+        boot();
+        return collect();
+    }
+
+    private void boot() {
+        stack = NetStack.boot(spec, macs, ServiceContext.of(spec.name()));
+        stack.watch(this);
+    }
+
+    private void requireUp() {
+        if (stack == null) {
+            throw new IllegalStateException(name() + " is down");
+        }
+    }
+
+    private void abortClient() {
+        client = null;
+    }
+
+    private void tickDue() {
+        int guard = 0;
+        while (stack.nextDeadline() <= now) {
+            if (++guard > 100_000) {
+                throw new IllegalStateException(name() + ": timers keep falling due at " + now);
+            }
+            take(stack.tick(now));
+        }
+    }
+
+    private void arrive(Arrival arrival) {
+        EthernetFrame frame = arrival.frame().frame();
+        MacAddress mac = macs.get(new NodeInterface(name(), arrival.iface()));
+        if (!frame.destination().equals(mac) && !frame.destination().isBroadcast()
+                && !frame.destination().isMulticast()) {
+            return;
+        }
+        long id = arrival.frame().packetId();
+        if (id != 0 && wantsHops()) {
+            notes.add(new StoryNote.Stepped(id, new Hop(name(), now, arrival.iface(), "", "wire", "", "", Hop.NO_RULE,
+                    "from " + arrival.frame().fromNode() + " " + arrival.frame().fromIface() + " over "
+                            + arrival.segment())));
+        }
+        take(stack.receive(arrival.iface(), frame, id, now, false));
+    }
+
+    private void dropArrivals(long labNanos) {
+        while (!arrivals.isEmpty() && arrivals.peek().nanos() <= labNanos) {
+            LabFrame frame = arrivals.poll().frame();
+            if (frame.packetId() != 0 && frame.frame().payload() instanceof Ipv4Packet packet) {
+                notes.add(new StoryNote.Ended(frame.packetId(),
+                        new Fate.Dropped(name(), Optional.empty(), "node down", packet)));
+            }
+        }
+    }
+
+    private void take(StackOutput output) {
+        for (OutFrame out : output.frames()) {
+            frames.add(new Emitted(out.iface(), new LabFrame(out.packetId(), index, name(), out.iface(),
+                    frameSequence++, now, out.frame())));
+        }
+    }
+
+    private NodeRun collect() {
+        Optional<ClientResult> finished = Optional.empty();
+        if (client != null && client.isFinished()) {
+            finished = Optional.of(client.result());
+            client = null;
+        }
+        if (frames.isEmpty() && notes.isEmpty() && finished.isEmpty()) {
+            return NodeRun.NOTHING;
+        }
+        NodeRun run = new NodeRun(frames, notes, finished);
+        frames = new ArrayList<>();
+        notes = new ArrayList<>();
+        return run;
+    }
+
+    // ------------------------------------------------------------------------------------- PacketWatcher
+
+    @Override
+    public long created(Ipv4Packet packet, long causeId) {
+        long id = created++ * nodeCount + index + 1;
+        notes.add(new StoryNote.Created(id, causeId, name(), now, packet));
+        return id;
+    }
+
+    @Override
+    public boolean wantsHops() {
+        return tracing == Tracing.HOPS;
+    }
+
+    @Override
+    public void hop(long id, StackHop hop) {
+        notes.add(new StoryNote.Stepped(id, new Hop(name(), now, hop.inInterface(), hop.outInterface(), hop.hook(),
+                hop.table(), hop.chain(), hop.rule(), hop.what())));
+    }
+
+    @Override
+    public void fate(long id, Fate fate) {
+        if (fate instanceof Fate.Sent sent) {
+            if (wantsHops()) {
+                notes.add(new StoryNote.Stepped(id, new Hop(name(), now, "", sent.iface(), "wire", "", "", Hop.NO_RULE,
+                        (sent.forwarded() ? "forwarded" : "sent") + " out " + sent.iface())));
+            }
+        } else {
+            notes.add(new StoryNote.Ended(id, fate));
+        }
+    }
+}
