@@ -1,7 +1,6 @@
 package io.nflab.stack;
 
 import io.nflab.app.ConnectClient;
-import io.nflab.app.DnsMessage;
 import io.nflab.app.PingClient;
 import io.nflab.app.Program;
 import io.nflab.app.UdpClient;
@@ -39,6 +38,8 @@ import java.util.regex.Pattern;
 final class ScenarioDriver {
     private static final long SECOND = 1_000_000_000L;
     private static final long PROGRAM_LIMIT = 300 * SECOND;
+    /** What a UDP {@code connect} sends, as the replay's {@code nc -u}: one line. */
+    private static final Bytes UDP_REQUEST = Bytes.of("nflab\n".getBytes(StandardCharsets.US_ASCII));
 
     private final TestLab lab;
 
@@ -72,10 +73,7 @@ final class ScenarioDriver {
         if (action instanceof Action.Connect connect) {
             var table = lab.node(connect.from()).sockets();
             if (connect.proto() == TransportProtocol.UDP) {
-                Bytes question = connect.port() == 53
-                        ? DnsMessage.query(0x1234, "www.example.com", DnsMessage.TYPE_A).encode()
-                        : Bytes.of("hello\n".getBytes(StandardCharsets.US_ASCII));
-                UdpClient client = UdpClient.start(table, connect.to(), connect.port(), question, 2 * SECOND, lab.now);
+                UdpClient client = UdpClient.start(table, connect.to(), connect.port(), UDP_REQUEST, 2 * SECOND, lab.now);
                 runToEnd(connect.from(), client);
                 return finished(before, Optional.of(client.outcome()), client);
             }
