@@ -82,6 +82,8 @@ class SeedLabsKernelComparisonTest {
             arrived(direct, "client", "eth0", true);
             KernelTwin.Sent closed = twin.send("client", packet("tcp 203.0.113.10:40002 > 203.0.113.80:81 flags S"));
             arrived(closed, "client", "eth0", true);
+            twin.send("web", packet("tcp 127.0.0.1:40003 > 127.0.0.1:80 flags S"));
+            twin.send("web", packet("tcp 203.0.113.80:40004 > 203.0.113.80:80 flags S"));
 
             assertSame(twin.counters("web"), "iptables-save -c on web");
             assertSame(twin.conntrack("web"), "conntrack -L on web");
