@@ -43,6 +43,11 @@ final class SeedLabs {
         return TopologyLoader.load(lab(name).resolve(LabLoader.TOPOLOGY_FILE));
     }
 
+    /** Another topology file of lab {@code name} (a variant some of its scenarios use). */
+    static Topology topology(String name, String file) {
+        return TopologyLoader.load(lab(name).resolve(file));
+    }
+
     /** The lab with its scenarios. */
     static Lab load(String name) {
         return LabLoader.load(lab(name));

@@ -71,6 +71,17 @@ class SeedLabsKernelComparisonTest {
     }
 
     @Test
+    void portForwardOnAGatewayThatDoesNotForward() {
+        try (KernelTwin twin = KernelTwin.start(SeedLabs.topology("port-forward", "no-ip-forward.yaml"))) {
+            KernelTwin.Sent syn = twin.send("client", packet("tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S"));
+            arrived(syn, "web", "eth0", false);
+            arrived(syn, "client", "eth0", false);
+            assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.conntrack("gw"), "conntrack -L on gw");
+        }
+    }
+
+    @Test
     void redirectLowPort() {
         try (KernelTwin twin = KernelTwin.start(SeedLabs.topology("redirect-low-port"))) {
             KernelTwin.Sent syn = twin.send("client", packet("tcp 203.0.113.10:40000 > 203.0.113.80:80 flags S"));
@@ -126,6 +137,11 @@ class SeedLabsKernelComparisonTest {
             arrived(in, "pc", "eth0", false);
             arrived(twin.send("pc", packet("tcp 192.168.10.10:40001 > 192.168.10.1:22 flags S")), "pc", "eth0", true);
             arrived(twin.send("pc", packet("udp 192.168.10.10:40002 > 203.0.113.50:9 len 8")), "pc", "eth0", true);
+
+            KernelTwin.Sent vpn = twin.send("laptop", packet("tcp 10.8.0.2:40010 > 203.0.113.50:80 flags S"));
+            assertEquals("tcp 203.0.113.2:40010 > 203.0.113.50:80 flags S ttl 63",
+                    arrived(vpn, "server", "eth0", true).get(0).toString());
+            arrived(twin.send("laptop", packet("tcp 10.8.0.2:40001 > 10.8.0.1:22 flags S")), "laptop", "tun0", true);
 
             ok(twin.run("gw", "iptables", "-t", "nat", "-D", "POSTROUTING", "1"));
             KernelTwin.Sent raw = twin.send("pc", packet("tcp 192.168.10.10:40003 > 203.0.113.50:80 flags S"));
