@@ -80,6 +80,24 @@ final class KernelTwin implements AutoCloseable {
         return new Pair<>(withoutComments(kernel.iptablesSave(node)), withoutComments(stacks.run(node, "iptables-save", "-c")));
     }
 
+    /**
+     * What {@code iptables -t TABLE -L -v -n -x --line-numbers} and {@code iptables -t TABLE -S} print for
+     * every table that {@code node}'s iptables-save shows.
+     */
+    Pair<String> listings(String node) {
+        StringBuilder inKernel = new StringBuilder();
+        StringBuilder inStack = new StringBuilder();
+        for (String table : counters(node).kernel().lines().filter(l -> l.startsWith("*")).map(l -> l.substring(1)).toList()) {
+            for (List<String> argv : List.of(List.of("iptables", "-t", table, "-L", "-v", "-n", "-x", "--line-numbers"),
+                    List.of("iptables", "-t", table, "-S"))) {
+                Pair<ProcessResult> both = run(node, argv.toArray(String[]::new));
+                inKernel.append(String.join(" ", argv)).append('\n').append(both.kernel()).append('\n');
+                inStack.append(String.join(" ", argv)).append('\n').append(both.stack()).append('\n');
+            }
+        }
+        return new Pair<>(inKernel.toString(), inStack.toString());
+    }
+
     /** {@code conntrack ARGS} (default {@code -L}): the listing sorted with the timers blanked, and the summary line. */
     Pair<String> conntrack(String node, String... args) {
         List<String> argv = new ArrayList<>(List.of("conntrack"));

@@ -66,6 +66,7 @@ class SeedLabsKernelComparisonTest {
                     arrived(local, "web", "eth0", true).get(0).toString());
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -77,6 +78,7 @@ class SeedLabsKernelComparisonTest {
             arrived(syn, "web", "eth0", false);
             arrived(syn, "client", "eth0", false);
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -97,6 +99,7 @@ class SeedLabsKernelComparisonTest {
             twin.send("web", packet("tcp 203.0.113.80:40004 > 203.0.113.80:80 flags S"));
 
             assertSame(twin.counters("web"), "iptables-save -c on web");
+            assertSame(twin.listings("web"), "iptables -L -v -n -x and -S on web");
             assertSame(twin.conntrack("web"), "conntrack -L on web");
         }
     }
@@ -121,6 +124,7 @@ class SeedLabsKernelComparisonTest {
             arrived(twin.send("client", packet("tcp 203.0.113.10:40004 > 203.0.113.80:8080 flags S")), "client", "eth0", true);
 
             assertSame(twin.counters("web"), "iptables-save -c on web");
+            assertSame(twin.listings("web"), "iptables -L -v -n -x and -S on web");
             assertSame(twin.conntrack("web"), "conntrack -L on web");
         }
     }
@@ -149,6 +153,7 @@ class SeedLabsKernelComparisonTest {
                     arrived(raw, "server", "eth0", true).get(0).toString());
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -186,6 +191,7 @@ class SeedLabsKernelComparisonTest {
             arrived(twin.send("remote", packet("tcp 203.0.113.10:40006 > 203.0.113.1:80 flags S")), "www", "eth0", false);
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -208,6 +214,7 @@ class SeedLabsKernelComparisonTest {
                     "client", "eth0", true);
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -226,6 +233,7 @@ class SeedLabsKernelComparisonTest {
                     "client", "eth0", false);
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
@@ -248,6 +256,7 @@ class SeedLabsKernelComparisonTest {
                     arrived(dns, "server", "eth0", true).get(0).toString());
 
             assertSame(twin.counters("gw"), "iptables-save -c on gw");
+            assertSame(twin.listings("gw"), "iptables -L -v -n -x and -S on gw");
             assertSame(twin.conntrack("gw"), "conntrack -L on gw");
         }
     }
