@@ -211,8 +211,8 @@ public final class ClientCommands {
                 throw new NumberFormatException();
             }
             long nanos = seconds.movePointRight(9).longValue();
-            if (nanos < 2_000_000L) {
-                throw new Bad(2, "ping: cannot flood; minimal interval allowed for user is 2ms\n");
+            if (nanos <= 0) {
+                throw new NumberFormatException();
             }
             return nanos;
         } catch (NumberFormatException | ArithmeticException e) {

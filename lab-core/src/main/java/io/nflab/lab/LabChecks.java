@@ -6,7 +6,6 @@ import io.nflab.topology.InterfaceSpec;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.SegmentSpec;
 import io.nflab.topology.Topology;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -56,13 +55,12 @@ public final class LabChecks {
             text = restart.node() + " restarted";
         } else {
             Fault.Loss loss = (Fault.Loss) fault;
-            text = "segment " + loss.segment() + " loses " + String.format(Locale.ROOT, "%s", trim(loss.percent()))
-                    + "% of its frames";
+            text = "segment " + loss.segment() + " loses " + percent(loss.percent()) + "% of its frames";
         }
         return new LabEvent(nanos, text);
     }
 
-    private static String trim(double percent) {
+    private static String percent(double percent) {
         return percent == Math.rint(percent) ? Long.toString((long) percent) : Double.toString(percent);
     }
 

@@ -22,6 +22,7 @@ import java.util.Optional;
  * their segment and arrive {@link LabWires#LINK_DELAY_NANOS} later. A call runs until no frame is in flight
  * (and, for a client, until the program exited); timers due later wait for the next call that moves the
  * clock. The actor runtime ({@code io.nflab.runtime.ActorLab}) runs the same elements in the same order.
+ * Not thread-safe: one caller at a time.
  */
 public final class LocalLab implements LabSession {
     private final Topology topology;
@@ -68,6 +69,7 @@ public final class LocalLab implements LabSession {
 
     @Override
     public long clock() {
+        requireOpen();
         return clock;
     }
 

@@ -9,6 +9,7 @@ import io.nflab.netfilter.eval.Decision;
 import io.nflab.netfilter.eval.Place;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.PortTransport;
+import io.nflab.routing.InputRoute;
 import io.nflab.routing.OutputRoute;
 import java.util.Optional;
 
@@ -57,6 +58,22 @@ final class HopTexts {
             text.append(" (").append(result.reason()).append(')');
         }
         return text.toString();
+    }
+
+    /** The input routing decision: {@code forward out eth1 via …}, {@code local}, {@code unreachable (ENETUNREACH)} … */
+    static String inputRoute(InputRoute route, String outDevice) {
+        if (route instanceof InputRoute.Forward forward) {
+            return route("forward", outDevice, forward.out());
+        } else if (route instanceof InputRoute.Local) {
+            return "local";
+        } else if (route instanceof InputRoute.Broadcast) {
+            return "local broadcast";
+        } else if (route instanceof InputRoute.Unreachable unreachable) {
+            return "unreachable (" + unreachable.error() + ")";
+        } else if (route instanceof InputRoute.Martian martian) {
+            return "martian (" + martian.reason().name().toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        return "multicast";
     }
 
     /** A route out: {@code forward out eth1 via 192.168.1.2}, {@code output out eth0 via … src …}. */

@@ -318,9 +318,8 @@ public final class NetStack {
         }
         InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index());
         if (watcher.wantsHops()) {
-            hop(ctx, "routing", "", "", 0, route instanceof InputRoute.Forward forward
-                    ? HopTexts.route("forward", ip.links().device(forward.out().ifindex()).name(), forward.out())
-                    : route.getClass().getSimpleName().toLowerCase(Locale.ROOT));
+            hop(ctx, "routing", "", "", 0, HopTexts.inputRoute(route, route instanceof InputRoute.Forward forward
+                    ? ip.links().device(forward.out().ifindex()).name() : ""));
         }
         if (route instanceof InputRoute.Local || route instanceof InputRoute.Broadcast) {
             localIn(device, ctx, ct);

@@ -14,6 +14,9 @@ import io.nflab.packet.TcpSegment;
 import io.nflab.scenario.Fault;
 import io.nflab.socket.Outcome;
 import io.nflab.stack.Fate;
+import io.nflab.diagnostics.SourceLocation;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TopologyLoader;
 import java.nio.file.Path;
@@ -283,6 +286,45 @@ class LocalLabTest {
                     "[1:60] -A PREROUTING -i eth0 -p tcp -m tcp --dport 80 -j DNAT --to-destination 192.168.1.2:8080"),
                     snapshot.nodes().get("gw").iptablesSave());
         }
+    }
+
+    @Test
+    void aRejectedPacketEndsRejectedAndItsReplyIsCausedByIt() {
+        try (LocalLab lab = LocalLab.start(PORT_FORWARD)) {
+            run(lab, "gw", "iptables", "-I", "FORWARD", "-p", "udp", "-j", "REJECT");
+            Activity activity = lab.send("client", PacketText.parse("udp 203.0.113.10:5000 > 192.168.1.2:53"));
+
+            PacketStory query = activity.packets().get(0);
+            Fate.Rejected rejected = (Fate.Rejected) onlyEnd(query);
+            assertEquals("gw", rejected.node());
+            assertEquals(1, rejected.place().number());
+            PacketStory unreachable = activity.packets().get(1);
+            assertEquals(query.id(), unreachable.causeId());
+            assertEquals(rejected.reply().orElseThrow(), unreachable.packet());
+            assertEquals("client", onlyEnd(unreachable).node());
+        }
+    }
+
+    @Test
+    void withoutHopsStoriesKeepTheirEndsOnly() {
+        try (LocalLab lab = LocalLab.start(PORT_FORWARD, Tracing.ENDS)) {
+            Activity activity = lab.send("client", PacketText.parse("tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S"));
+            assertEquals("web", onlyEnd(activity.packets().get(0)).node());
+            assertTrue(activity.packets().stream().allMatch(p -> p.trace().isEmpty()));
+        }
+    }
+
+    @Test
+    void aRulesetTheNodeRefusesStopsTheLabFromStarting() {
+        // the topology loader refuses such a ruleset already; a topology built in code reaches the boot
+        NodeSpec gw = PORT_FORWARD.node("gw").orElseThrow();
+        NodeSpec refused = new NodeSpec(gw.name(), gw.kind(), gw.interfaces(), gw.routes(),
+                Optional.of(new Ruleset("*filter\n-A INPUT -j NOWHERE\nCOMMIT\n", Optional.empty(),
+                        SourceLocation.startOf("gw.rules"))), gw.sysctls(), gw.services(), gw.placement());
+        Topology broken = new Topology(PORT_FORWARD.name(), PORT_FORWARD.description(), PORT_FORWARD.segments(),
+                PORT_FORWARD.nodes().stream().map(node -> node.name().equals("gw") ? refused : node).toList());
+        UserInputException e = assertThrows(UserInputException.class, () -> LocalLab.start(broken));
+        assertTrue(e.getMessage().contains("NOWHERE"), e.getMessage());
     }
 
     @Test

@@ -1,25 +1,69 @@
 package io.nflab.cli;
 
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.ConfigFactory;
 import io.nflab.lab.LabSession;
 import io.nflab.lab.LocalLab;
+import io.nflab.lab.Tracing;
+import io.nflab.runtime.ActorLab;
 import io.nflab.topology.Topology;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
 
-/** How a command runs a lab: in-process on one thread ({@code local}) or as Akka actors ({@code actors}). */
+/**
+ * How a command runs labs: as Akka actors ({@code actors}, {@link ActorLab}) or in-process on one thread
+ * ({@code local}, {@link LocalLab}). Both give the same activities for the same calls.
+ */
 enum LabEngine {
-    /** {@link LocalLab}: every node's stack in this thread, deterministic and fast. */
+    /** {@link ActorLab}: one actor per node and segment, all labs of a command in one actor system. */
+    ACTORS {
+        @Override
+        Labs start() {
+            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nflab", ConfigFactory.load());
+            return new Labs() {
+                @Override
+                public LabSession apply(Topology topology) {
+                    return ActorLab.start(system, topology, Tracing.HOPS);
+                }
+
+                @Override
+                public void close() {
+                    system.terminate();
+                    system.getWhenTerminated().toCompletableFuture().join();
+                }
+            };
+        }
+    },
+    /** {@link LocalLab}: every node's stack in this thread. */
     LOCAL {
         @Override
-        LabSession open(Topology topology) {
-            return LocalLab.start(topology);
+        Labs start() {
+            return new Labs() {
+                @Override
+                public LabSession apply(Topology topology) {
+                    return LocalLab.start(topology);
+                }
+
+                @Override
+                public void close() {
+                    // nothing outlives the labs
+                }
+            };
         }
     };
 
-    /** Starts a lab of {@code topology}; the caller closes it. */
-    abstract LabSession open(Topology topology);
+    /** Starts what the engine's labs need; closing it stops that (after the labs are closed). */
+    abstract Labs start();
+
+    /** Starts labs of topologies (each closed by its user) while it is open. */
+    interface Labs extends Function<Topology, LabSession>, AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** The word on the command line: {@code local}, {@code actors}. */
     @Override

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nflab replay SCENARIO… [--report-json FILE] [--junit FILE] [--engine local|actors]}: replays each
+ * {@code nflab replay SCENARIO… [--report-json FILE] [--junit FILE] [--engine actors|local]}: replays each
  * scenario (a scenario file, or every scenario of a lab folder or lab name) on a fresh lab, prints the
  * summary and writes the reports. Exit 0 when every expectation held, 1 when one failed, 2 for bad input
  * (problems as {@code FILE:LINE:COLUMN: message}, nothing replayed) or a step the lab refused. See
@@ -53,7 +53,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--junit", paramLabel = "FILE", description = "write a JUnit XML report to FILE")
     private Path junit;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local", converter = LabEngine.Converter.class,
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "actors", converter = LabEngine.Converter.class,
             description = "how the labs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private LabEngine engine;
 
@@ -67,7 +67,10 @@ final class ReplayCommand implements Callable<Integer> {
         for (String argument : scenarios) {
             all.addAll(load(argument, locator.locate(argument)));
         }
-        ReplayResult result = new Replayer(engine::open, Clock.systemUTC()).replay(all);
+        ReplayResult result;
+        try (LabEngine.Labs labs = engine.start()) {
+            result = new Replayer(labs, Clock.systemUTC()).replay(all);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.print(HumanReport.of(result));
         out.flush();

@@ -1,10 +1,12 @@
 package io.nflab.replay;
 
+import io.nflab.app.DnsMessage;
 import io.nflab.lab.Activity;
 import io.nflab.lab.LabSession;
 import io.nflab.scenario.Action;
 import io.nflab.scenario.Fault;
 import io.nflab.topology.TransportProtocol;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +17,13 @@ import java.util.Optional;
  * command on the node ({@link #commandOf}).
  */
 public final class ActionCalls {
-    /** What {@code nc -u} sends for a UDP {@code connect}: one line, which every UDP service answers. */
+    /** What {@code nc -u} sends for a UDP {@code connect} to any port but DNS's: one line of text. */
     public static final String UDP_REQUEST = "nflab\n";
+    /** The DNS port: a UDP {@code connect} to it sends {@link #dnsQuery()}, as {@code dig} would. */
+    public static final int DNS_PORT = 53;
+    /** The name the DNS query asks for (type A); a lab's DNS service answers it, or NXDOMAIN. */
+    public static final String DNS_QUERY_NAME = "www.example.com";
+    private static final int DNS_QUERY_ID = 0x1234;
 
     private ActionCalls() {
     }
@@ -38,7 +45,8 @@ public final class ActionCalls {
 
     /**
      * The command line an action runs on a node, for the actions that are one: {@code connect} is
-     * {@code connect TO PORT} (TCP) or {@code nc -u TO PORT} with {@link #UDP_REQUEST} on its input (UDP);
+     * {@code connect TO PORT} (TCP) or {@code nc -u TO PORT} (UDP) with, on its input, {@link #dnsQuery()}
+     * for port {@value #DNS_PORT} and {@link #UDP_REQUEST} for the others;
      * {@code ping} is {@code ping -c COUNT TO}; {@code traceroute} is {@code traceroute -n -m MAX TO};
      * {@code iptables}, {@code iptables-save} and {@code conntrack} are the tool and the step's words.
      */
@@ -46,7 +54,7 @@ public final class ActionCalls {
         if (action instanceof Action.Connect c) {
             return Optional.of(c.proto() == TransportProtocol.UDP
                     ? new NodeCommand(c.from(), List.of("nc", "-u", c.to().toString(), Integer.toString(c.port())),
-                            UDP_REQUEST)
+                            c.port() == DNS_PORT ? dnsQuery() : UDP_REQUEST)
                     : new NodeCommand(c.from(), List.of("connect", c.to().toString(), Integer.toString(c.port())), ""));
         }
         if (action instanceof Action.Ping p) {
@@ -64,6 +72,15 @@ public final class ActionCalls {
             return Optional.of(new NodeCommand(c.on(), argv, ""));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A DNS query for {@value #DNS_QUERY_NAME}, type A, as one byte per character (the lab's programs
+     * read their input as ISO-8859-1), so that a DNS service has a question to answer.
+     */
+    public static String dnsQuery() {
+        return new String(DnsMessage.query(DNS_QUERY_ID, DNS_QUERY_NAME, DnsMessage.TYPE_A).encode().toArray(),
+                StandardCharsets.ISO_8859_1);
     }
 
     /** A command line run on a node, with its standard input. */

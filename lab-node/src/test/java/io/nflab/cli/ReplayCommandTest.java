@@ -109,7 +109,7 @@ class ReplayCommandTest {
         assertTrue(none.err().startsWith("Missing required parameter: 'SCENARIO'"), none.err());
         CliRunner steam = CliRunner.run("replay", "port-forward", "--engine", "steam");
         assertEquals(ExitCodes.BAD_INPUT, steam.exitCode());
-        assertTrue(steam.err().startsWith("Invalid value for option '--engine': no engine `steam'; the engines are: local"),
+        assertTrue(steam.err().startsWith("Invalid value for option '--engine': no engine `steam'; the engines are: actors, local"),
                 steam.err());
     }
 }

@@ -7,35 +7,59 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nflab.lab.LocalLab;
+import io.nflab.lab.LabSession;
 import io.nflab.scenario.Scenario;
+import io.nflab.topology.Topology;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Replaying the same scenarios twice gives the same reports, apart from the wall-clock fields: the JSON
- * report's {@code wallClock} objects and JUnit's {@code time} and {@code timestamp} attributes. The two
- * replays run with wall clocks a day apart, so the wall-clock fields do differ.
+ * report's {@code wallClock} objects and JUnit's {@code time} and {@code timestamp} attributes. The
+ * replays run with wall clocks a day apart, so the wall-clock fields do differ; and the two runtimes,
+ * LocalLab and ActorLab, give the same reports too.
  */
 class DeterminismTest {
     private static final Instant DAY_ONE = Instant.parse("2026-11-25T10:00:00Z");
+    private static Engines engines;
+
+    @BeforeAll
+    static void start() {
+        engines = new Engines();
+    }
+
+    @AfterAll
+    static void stop() {
+        engines.close();
+    }
 
     /** A replay on a wall clock that ticks as the real one does, but from {@code start}. */
-    private static ReplayResult replay(List<Scenario> scenarios, Instant start) {
+    private static ReplayResult replay(Function<Topology, LabSession> labs, List<Scenario> scenarios, Instant start) {
         Clock system = Clock.systemUTC();
-        return new Replayer(LocalLab::start, Clock.offset(system, Duration.between(system.instant(), start)))
-                .replay(scenarios);
+        return new Replayer(labs, Clock.offset(system, Duration.between(system.instant(), start))).replay(scenarios);
     }
 
     @Test
     void twoReplaysOfEveryRepositoryScenarioGiveTheSameReports() {
+        assertSameReports(engines.local(), engines.local());
+    }
+
+    @Test
+    void theActorRuntimeGivesTheSameReportsAsTheLocalOne() {
+        assertSameReports(engines.local(), engines.actors());
+    }
+
+    private static void assertSameReports(Function<Topology, LabSession> one, Function<Topology, LabSession> other) {
         List<Scenario> scenarios = RepositoryScenarios.all();
         assertFalse(scenarios.isEmpty());
-        ReplayResult first = replay(scenarios, DAY_ONE);
-        ReplayResult second = replay(scenarios, DAY_ONE.plus(Duration.ofDays(1)));
+        ReplayResult first = replay(one, scenarios, DAY_ONE);
+        ReplayResult second = replay(other, scenarios, DAY_ONE.plus(Duration.ofDays(1)));
 
         ObjectNode firstJson = JsonReport.of(first);
         ObjectNode secondJson = JsonReport.of(second);

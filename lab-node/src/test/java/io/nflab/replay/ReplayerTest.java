@@ -1,10 +1,13 @@
 package io.nflab.replay;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.nflab.app.DnsMessage;
 import io.nflab.diagnostics.UserInputException;
 import io.nflab.lab.Activity;
+import io.nflab.packet.Bytes;
 import io.nflab.scenario.Scenario;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +28,7 @@ class ReplayerTest {
         Scenario scenario = ScenarioText.scenario(directory, "all-actions",
                 "- send: { from: client, packet: \"tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S\" }",
                 "- connect: { from: client, to: \"203.0.113.1:80\" }",
+                "- connect: { from: client, to: \"192.168.1.2:7\", proto: udp }",
                 "- connect: { from: client, to: \"192.168.1.2:53\", proto: udp }",
                 "- ping: { from: client, to: 192.168.1.2, count: 3 }",
                 "- traceroute: { from: client, to: 192.168.1.2, max-hops: 5 }",
@@ -39,7 +43,8 @@ class ReplayerTest {
         assertEquals(List.of(
                 "send client tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S",
                 "command client connect 203.0.113.1 80",
-                "command client nc -u 192.168.1.2 53 <<< nflab",
+                "command client nc -u 192.168.1.2 7 <<< nflab",
+                "command client nc -u 192.168.1.2 53 <<< " + ActionCalls.dnsQuery().strip(),
                 "command client ping -c 3 192.168.1.2",
                 "command client traceroute -n -m 5 192.168.1.2",
                 "command gw iptables -A INPUT -m comment --comment two words -j ACCEPT",
@@ -54,6 +59,7 @@ class ReplayerTest {
         assertEquals(List.of(
                 "client: send tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S",
                 "client: connect 203.0.113.1 80",
+                "client: nc -u 192.168.1.2 7",
                 "client: nc -u 192.168.1.2 53",
                 "client: ping -c 3 192.168.1.2",
                 "client: traceroute -n -m 5 192.168.1.2",
@@ -63,6 +69,14 @@ class ReplayerTest {
                 "clock: advance 1m30s",
                 "fault: link-down gw eth1",
                 "fault: loss lan 12.5%"), result.steps().stream().map(StepResult::title).toList());
+    }
+
+    @Test
+    void aUdpConnectToPort53AsksADnsQuestion() {
+        DnsMessage query = DnsMessage.decode(Bytes.ofLatin1(ActionCalls.dnsQuery()));
+        assertFalse(query.isResponse());
+        assertEquals(ActionCalls.DNS_QUERY_NAME, query.questions().get(0).name());
+        assertEquals(DnsMessage.TYPE_A, query.questions().get(0).type());
     }
 
     @Test

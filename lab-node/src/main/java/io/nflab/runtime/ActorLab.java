@@ -1,0 +1,166 @@
+package io.nflab.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
+import akka.actor.typed.javadsl.AskPattern;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.ConfigFactory;
+import io.nflab.diagnostics.UserInputException;
+import io.nflab.lab.Activity;
+import io.nflab.lab.LabChecks;
+import io.nflab.lab.LabSession;
+import io.nflab.lab.LabSnapshot;
+import io.nflab.lab.PacketStory;
+import io.nflab.lab.Tracing;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.scenario.Fault;
+import io.nflab.topology.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * A lab run by actors ({@link LabActor}, {@link NodeActor}, {@link SegmentActor}) behind the blocking
+ * {@link LabSession} facade: each call asks the lab actor and waits for the activity. The same calls give
+ * the same activities as {@link io.nflab.lab.LocalLab}. Names are checked here, before anything is asked,
+ * so that bad input is a {@link UserInputException} as with {@code LocalLab}. Calls wait at most
+ * {@code nflab.runtime.call-timeout} (wall clock) for an answer.
+ */
+public final class ActorLab implements LabSession {
+    private static final AtomicInteger LABS = new AtomicInteger();
+
+    private final Topology topology;
+    private final ActorSystem<?> system;
+    private final boolean ownsSystem;
+    private final ActorRef<LabActor.Command> lab;
+    private final Duration timeout;
+    private boolean closed;
+
+    private ActorLab(Topology topology, ActorSystem<?> system, boolean ownsSystem, ActorRef<LabActor.Command> lab) {
+        this.topology = topology;
+        this.system = system;
+        this.ownsSystem = ownsSystem;
+        this.lab = lab;
+        this.timeout = system.settings().config().getDuration("nflab.runtime.call-timeout");
+    }
+
+    /**
+     * Boots {@code topology} in an actor system of its own (closed with the lab), with full packet stories.
+     *
+     * @throws UserInputException when a node's ruleset or sysctl is refused
+     */
+    public static ActorLab start(Topology topology) {
+        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nflab", ConfigFactory.load());
+        try {
+            return start(system, topology, Tracing.HOPS, true);
+        } catch (RuntimeException e) {
+            system.terminate();
+            throw e;
+        }
+    }
+
+    /** Boots {@code topology} as actors in {@code system} (which outlives the lab). */
+    public static ActorLab start(ActorSystem<?> system, Topology topology, Tracing tracing) {
+        return start(system, topology, tracing, false);
+    }
+
+    private static ActorLab start(ActorSystem<?> system, Topology topology, Tracing tracing, boolean ownsSystem) {
+        Objects.requireNonNull(topology, "topology");
+        ActorRef<LabActor.Command> ref = system.systemActorOf(LabActor.create(topology, tracing),
+                "lab-" + topology.name() + "-" + LABS.incrementAndGet(), Props.empty());
+        ActorLab lab = new ActorLab(topology, system, ownsSystem, ref);
+        String failure = lab.ask(LabActor.Started::new).failure();
+        if (!failure.isEmpty()) {
+            lab.close();
+            throw new UserInputException(failure);
+        }
+        return lab;
+    }
+
+    @Override
+    public Topology topology() {
+        return topology;
+    }
+
+    @Override
+    public long clock() {
+        return ask(LabActor.ClockCall::new).nanos();
+    }
+
+    @Override
+    public Activity send(String node, Ipv4Packet packet) {
+        requireOpen();
+        LabChecks.node(topology, node);
+        return activity(replyTo -> new LabActor.SendCall(node, packet, replyTo));
+    }
+
+    @Override
+    public Activity command(String node, List<String> argv, String stdin) {
+        requireOpen();
+        LabChecks.node(topology, node);
+        return activity(replyTo -> new LabActor.CommandCall(node, argv, Objects.requireNonNull(stdin, "stdin"),
+                replyTo));
+    }
+
+    @Override
+    public Activity advance(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("the lab clock cannot go back: " + nanos);
+        }
+        return activity(replyTo -> new LabActor.AdvanceCall(nanos, replyTo));
+    }
+
+    @Override
+    public Activity fault(Fault fault) {
+        requireOpen();
+        LabChecks.check(topology, fault);
+        return activity(replyTo -> new LabActor.FaultCall(fault, replyTo));
+    }
+
+    @Override
+    public Optional<PacketStory> packet(long id) {
+        return this.<LabActor.StoryReply>ask(replyTo -> new LabActor.StoryCall(id, replyTo)).story();
+    }
+
+    @Override
+    public LabSnapshot snapshot() {
+        return ask(LabActor.SnapshotCall::new).snapshot();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        lab.tell(LabActor.Stop.INSTANCE);
+        if (ownsSystem) {
+            system.terminate();
+        }
+    }
+
+    private Activity activity(Function<ActorRef<LabActor.CallReply>, LabActor.Command> call) {
+        LabActor.CallReply reply = ask(call);
+        return reply.activity().orElseThrow(() -> new IllegalStateException(reply.failure()));
+    }
+
+    private <T> T ask(Function<ActorRef<T>, LabActor.Command> message) {
+        requireOpen();
+        try {
+            return AskPattern.ask(lab, message::apply, timeout, system.scheduler()).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("lab " + topology.name() + " did not answer: " + e.getCause(), e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("lab " + topology.name() + " is closed");
+        }
+    }
+}

@@ -1,0 +1,509 @@
+package io.nflab.runtime;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.StashBuffer;
+import io.nflab.address.MacAddress;
+import io.nflab.kernel.LabMacs;
+import io.nflab.kernel.NodeInterface;
+import io.nflab.lab.Activity;
+import io.nflab.lab.CallRecord;
+import io.nflab.lab.ClientResult;
+import io.nflab.lab.LabChecks;
+import io.nflab.lab.LabSnapshot;
+import io.nflab.lab.LabWires;
+import io.nflab.lab.PacketStory;
+import io.nflab.lab.StoryBook;
+import io.nflab.lab.StoryNote;
+import io.nflab.lab.Tracing;
+import io.nflab.packet.Ipv4Packet;
+import io.nflab.scenario.Fault;
+import io.nflab.stack.ConsoleResult;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Topology;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The lab: spawns one {@link SegmentActor} per segment and one {@link NodeActor} per node, wires them
+ * with each other's {@link ActorRef}s, owns the lab clock and the packets' stories, and runs one
+ * {@link io.nflab.lab.LabSession} call at a time (later calls wait in a stash).
+ *
+ * <p>The clock moves in <em>rounds</em>, one lab instant each, with the semantics of
+ * {@link io.nflab.lab.LocalLab}: every node with something due at the instant runs (in parallel), and the
+ * round ends when every running node answered ({@link Ran}: how many frames it sent) and every one of
+ * those frames was accounted for by its segment ({@link Carried}: which nodes get it, and when). That
+ * in-flight count is all the lab needs to know the lab is quiet: frames sent at an instant arrive one
+ * link delay later, so nothing else can happen at the same instant. Between rounds the lab adds the
+ * round's story notes in topology order, the order {@code LocalLab} adds them in, so both runtimes give
+ * identical activities.
+ */
+public final class LabActor extends AbstractBehavior<LabActor.Command> {
+
+    /** What the lab actor is told: calls from {@link ActorLab}, and its elements' answers. */
+    public sealed interface Command extends NflabSerializable {
+    }
+
+    /** The answer to a call: its activity, or why it failed. */
+    public record CallReply(Optional<Activity> activity, String failure) implements NflabSerializable {
+    }
+
+    /** Answers {@link Started}: empty when every node booted, else the first refusal. */
+    public record StartReply(String failure) implements NflabSerializable {
+    }
+
+    public record StoryReply(Optional<PacketStory> story) implements NflabSerializable {
+    }
+
+    public record SnapshotReply(LabSnapshot snapshot) implements NflabSerializable {
+    }
+
+    public record ClockReply(long nanos) implements NflabSerializable {
+    }
+
+    /** Answered once every node booted (or one refused its configuration). */
+    public record Started(ActorRef<StartReply> replyTo) implements Command {
+    }
+
+    public record SendCall(String node, Ipv4Packet packet, ActorRef<CallReply> replyTo) implements Command {
+    }
+
+    public record CommandCall(String node, List<String> argv, String stdin, ActorRef<CallReply> replyTo)
+            implements Command {
+        public CommandCall {
+            argv = List.copyOf(argv);
+        }
+    }
+
+    public record AdvanceCall(long nanos, ActorRef<CallReply> replyTo) implements Command {
+    }
+
+    public record FaultCall(Fault fault, ActorRef<CallReply> replyTo) implements Command {
+    }
+
+    public record StoryCall(long id, ActorRef<StoryReply> replyTo) implements Command {
+    }
+
+    public record SnapshotCall(ActorRef<SnapshotReply> replyTo) implements Command {
+    }
+
+    public record ClockCall(ActorRef<ClockReply> replyTo) implements Command {
+    }
+
+    /** Stops the lab and its elements. */
+    public enum Stop implements Command {
+        INSTANCE
+    }
+
+    /** Node {@code index} booted ({@code failure} empty) or refused its configuration. */
+    public record Wired(int index, String failure, long nextTimer) implements Command {
+    }
+
+    /** Node {@code index} acted: it sent {@code framesSent} frames, and this is what it saw. */
+    public record Ran(int index, long framesSent, List<StoryNote> notes, Optional<ClientResult> finished,
+                      Optional<ConsoleResult> console, long nextTimer) implements Command {
+        public Ran {
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A segment carried frame {@code (origin, sequence)}: it arrives at {@code to} at {@code arrivalNanos}. */
+    public record Carried(int origin, long sequence, long arrivalNanos, List<String> to, List<StoryNote> lost)
+            implements Command {
+        public Carried {
+            to = List.copyOf(to);
+            lost = List.copyOf(lost);
+        }
+    }
+
+    /** A segment set its loss share. */
+    public record LossSet(String segment) implements Command {
+    }
+
+    /** A segment knows its ports. */
+    public record SegmentWired(String segment) implements Command {
+    }
+
+    public record NodeSnapshot(int index, LabSnapshot.NodeState state) implements Command {
+    }
+
+    /** Where a call is going: run to quiet, until its client exits, or until a clock target. */
+    private enum Goal { SETTLE, CLIENT, ADVANCE, ANSWER }
+
+    /** The call in progress. */
+    private static final class Call {
+        final ActorRef<CallReply> replyTo;
+        final CallRecord record;
+        final boolean clientCall;
+        Goal goal = Goal.SETTLE;
+        long target;
+        ClientResult client;
+        ConsoleResult console;
+
+        Call(ActorRef<CallReply> replyTo, CallRecord record, boolean clientCall) {
+            this.replyTo = replyTo;
+            this.record = record;
+            this.clientCall = clientCall;
+        }
+    }
+
+    private final Topology topology;
+    private final StashBuffer<Command> stash;
+    private final List<String> names = new ArrayList<>();
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final List<ActorRef<NodeActor.Command>> nodes = new ArrayList<>();
+    private final Map<String, ActorRef<SegmentActor.Command>> segments = new LinkedHashMap<>();
+    private final StoryBook book = new StoryBook();
+    private final long[] timers;
+    private final long[] expected;
+    private final boolean[] up;
+    private final List<TreeMap<Long, Integer>> arrivals = new ArrayList<>();
+    private long clock;
+    private int wiredCount;
+    private String bootFailure = "";
+    private final List<ActorRef<StartReply>> startWaiters = new ArrayList<>();
+    private Call call;
+    private int awaitingAnswers;
+    private long awaitingCarries;
+    private final TreeMap<Integer, Ran> roundRuns = new TreeMap<>();
+    private final List<Carried> roundCarries = new ArrayList<>();
+    private ActorRef<SnapshotReply> snapshotTo;
+    private final TreeMap<String, LabSnapshot.NodeState> snapshotStates = new TreeMap<>();
+
+    private LabActor(ActorContext<Command> context, StashBuffer<Command> stash, Topology topology, Tracing tracing) {
+        super(context);
+        this.topology = topology;
+        this.stash = stash;
+        List<NodeSpec> specs = topology.nodes();
+        timers = new long[specs.size()];
+        expected = new long[specs.size()];
+        up = new boolean[specs.size()];
+        LabWires wires = LabWires.of(topology);
+        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
+        for (int i = 0; i < specs.size(); i++) {
+            NodeSpec spec = specs.get(i);
+            names.add(spec.name());
+            indexOf.put(spec.name(), i);
+            nodes.add(context.spawn(NodeActor.create(spec, i, specs.size(), macs, tracing), "node-" + spec.name()));
+            arrivals.add(new TreeMap<>());
+            up[i] = true;
+        }
+        wires.ports().forEach((name, ports) ->
+                segments.put(name, context.spawn(SegmentActor.create(name, ports), "segment-" + name)));
+        wires.ports().forEach((name, ports) -> segments.get(name).tell(new SegmentActor.Wire(ports.stream()
+                .map(p -> new SegmentActor.Port(p.node(), p.iface(), nodes.get(indexOf.get(p.node())))).toList(),
+                context.getSelf())));
+        for (int i = 0; i < specs.size(); i++) {
+            String node = specs.get(i).name();
+            nodes.get(i).tell(new NodeActor.Wire(specs.get(i).interfaces().stream()
+                    .map(iface -> new NodeActor.SegmentPort(iface.name(), segments.get(wires.segmentOf(
+                            new NodeInterface(node, iface.name()))))).toList(), context.getSelf()));
+        }
+    }
+
+    /** The lab running {@code topology}. */
+    public static Behavior<Command> create(Topology topology, Tracing tracing) {
+        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context ->
+                new LabActor(context, stash, topology, tracing)));
+    }
+
+    @Override
+    public Receive<Command> createReceive() {
+        return newReceiveBuilder()
+                .onMessage(Wired.class, this::onWired)
+                .onMessage(SegmentWired.class, this::onSegmentWired)
+                .onMessage(Started.class, this::onStarted)
+                .onMessage(SendCall.class, this::onSend)
+                .onMessage(CommandCall.class, this::onCommand)
+                .onMessage(AdvanceCall.class, this::onAdvance)
+                .onMessage(FaultCall.class, this::onFault)
+                .onMessage(StoryCall.class, this::onStory)
+                .onMessage(SnapshotCall.class, this::onSnapshot)
+                .onMessage(ClockCall.class, this::onClock)
+                .onMessage(Ran.class, this::onRan)
+                .onMessage(Carried.class, this::onCarried)
+                .onMessage(LossSet.class, this::onLossSet)
+                .onMessage(NodeSnapshot.class, this::onNodeSnapshot)
+                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .build();
+    }
+
+    // ------------------------------------------------------------------------------------- boot
+
+    private Behavior<Command> onWired(Wired wired) {
+        timers[wired.index()] = wired.nextTimer();
+        if (bootFailure.isEmpty() && !wired.failure().isEmpty()) {
+            bootFailure = wired.failure();
+        }
+        return elementWired();
+    }
+
+    private Behavior<Command> onSegmentWired(SegmentWired wired) {
+        return elementWired();
+    }
+
+    /** Counts a node or segment that is ready; once all are, the lab has started. */
+    private Behavior<Command> elementWired() {
+        wiredCount++;
+        if (isWired()) {
+            startWaiters.forEach(waiter -> waiter.tell(new StartReply(bootFailure)));
+            startWaiters.clear();
+        }
+        return this;
+    }
+
+    private boolean isWired() {
+        return wiredCount == names.size() + segments.size();
+    }
+
+    private Behavior<Command> onStarted(Started started) {
+        if (isWired()) {
+            started.replyTo().tell(new StartReply(bootFailure));
+        } else {
+            startWaiters.add(started.replyTo());
+        }
+        return this;
+    }
+
+    // ------------------------------------------------------------------------------------- calls
+
+    private boolean busy(Command command) {
+        if (call != null || snapshotTo != null) {
+            stash.stash(command);
+            return true;
+        }
+        return false;
+    }
+
+    private Behavior<Command> onSend(SendCall send) {
+        if (busy(send)) {
+            return this;
+        }
+        int index = indexOf.get(send.node());
+        call = new Call(send.replyTo(), new CallRecord(clock, book), false);
+        if (!up[index]) {
+            call.console = new ConsoleResult(1, "", "nflab: " + send.node() + " is down (crashed)\n");
+            call.goal = Goal.ANSWER;
+            return finish();
+        }
+        awaitingAnswers = 1;
+        nodes.get(index).tell(new NodeActor.SendPacket(send.packet(), clock));
+        return this;
+    }
+
+    private Behavior<Command> onCommand(CommandCall command) {
+        if (busy(command)) {
+            return this;
+        }
+        call = new Call(command.replyTo(), new CallRecord(clock, book), true);
+        call.goal = Goal.CLIENT;
+        awaitingAnswers = 1;
+        nodes.get(indexOf.get(command.node())).tell(new NodeActor.Execute(command.argv(), command.stdin(), clock));
+        return this;
+    }
+
+    private Behavior<Command> onAdvance(AdvanceCall advance) {
+        if (busy(advance)) {
+            return this;
+        }
+        call = new Call(advance.replyTo(), new CallRecord(clock, book), false);
+        call.goal = Goal.ADVANCE;
+        call.target = clock + advance.nanos() < clock ? Long.MAX_VALUE - 1 : clock + advance.nanos();
+        return proceed();
+    }
+
+    private Behavior<Command> onFault(FaultCall faultCall) {
+        if (busy(faultCall)) {
+            return this;
+        }
+        Fault fault = faultCall.fault();
+        call = new Call(faultCall.replyTo(), new CallRecord(clock, book), false);
+        call.record.event(LabChecks.event(fault, clock));
+        awaitingAnswers = 1;
+        if (fault instanceof Fault.Link link) {
+            nodes.get(indexOf.get(link.node())).tell(new NodeActor.Console(LabChecks.linkCommand(link), clock));
+        } else if (fault instanceof Fault.Crash crash) {
+            up[indexOf.get(crash.node())] = false;
+            nodes.get(indexOf.get(crash.node())).tell(new NodeActor.Crash(clock));
+        } else if (fault instanceof Fault.Restart restart) {
+            up[indexOf.get(restart.node())] = true;
+            nodes.get(indexOf.get(restart.node())).tell(new NodeActor.Restart(clock));
+        } else if (fault instanceof Fault.Loss loss) {
+            segments.get(loss.segment()).tell(new SegmentActor.SetLoss(loss.percent()));
+        }
+        return this;
+    }
+
+    private Behavior<Command> onStory(StoryCall story) {
+        story.replyTo().tell(new StoryReply(book.story(story.id())));
+        return this;
+    }
+
+    private Behavior<Command> onClock(ClockCall clockCall) {
+        if (busy(clockCall)) {
+            return this;
+        }
+        clockCall.replyTo().tell(new ClockReply(clock));
+        return this;
+    }
+
+    private Behavior<Command> onSnapshot(SnapshotCall snapshot) {
+        if (busy(snapshot)) {
+            return this;
+        }
+        snapshotTo = snapshot.replyTo();
+        snapshotStates.clear();
+        nodes.forEach(node -> node.tell(new NodeActor.Snapshot(clock)));
+        return this;
+    }
+
+    private Behavior<Command> onNodeSnapshot(NodeSnapshot state) {
+        snapshotStates.put(names.get(state.index()), state.state());
+        if (snapshotStates.size() < names.size()) {
+            return this;
+        }
+        snapshotTo.tell(new SnapshotReply(new LabSnapshot(clock, snapshotStates)));
+        snapshotTo = null;
+        return stash.unstashAll(this);
+    }
+
+    // ------------------------------------------------------------------------------------- rounds
+
+    private Behavior<Command> onRan(Ran ran) {
+        timers[ran.index()] = ran.nextTimer();
+        awaitingCarries += ran.framesSent();
+        roundRuns.put(ran.index(), ran);
+        awaitingAnswers--;
+        return endOfRound();
+    }
+
+    private Behavior<Command> onCarried(Carried carried) {
+        for (String node : carried.to()) {
+            int index = indexOf.get(node);
+            arrivals.get(index).merge(carried.arrivalNanos(), 1, Integer::sum);
+            expected[index]++;
+        }
+        roundCarries.add(carried);
+        awaitingCarries--;
+        return endOfRound();
+    }
+
+    private Behavior<Command> onLossSet(LossSet set) {
+        awaitingAnswers--;
+        return endOfRound();
+    }
+
+    /** Once the round is complete: its notes in topology order, then on towards the call's goal. */
+    private Behavior<Command> endOfRound() {
+        if (awaitingAnswers > 0 || awaitingCarries > 0) {
+            return this;
+        }
+        roundCarries.sort(Comparator.comparingInt(Carried::origin).thenComparingLong(Carried::sequence));
+        int carry = 0;
+        for (Ran ran : roundRuns.values()) {
+            book.addAll(ran.notes());
+            while (carry < roundCarries.size() && roundCarries.get(carry).origin() == ran.index()) {
+                book.addAll(roundCarries.get(carry++).lost());
+            }
+            ran.finished().ifPresent(result -> call.client = result);
+            ran.console().ifPresent(result -> call.console = result);
+        }
+        roundRuns.clear();
+        roundCarries.clear();
+        if (call.console != null) {
+            if (call.clientCall || call.console.exitCode() != 0) {
+                call.goal = Goal.ANSWER;
+            } else {
+                call.console = null;
+            }
+        }
+        return proceed();
+    }
+
+    private Behavior<Command> proceed() {
+        switch (call.goal) {
+            case ANSWER -> {
+                return finish();
+            }
+            case CLIENT -> {
+                if (call.client != null) {
+                    call.goal = Goal.SETTLE;
+                    return proceed();
+                }
+                long next = nextEventTime();
+                if (next == Long.MAX_VALUE) {
+                    call.replyTo.tell(new CallReply(Optional.empty(), "the client waits for nothing"));
+                    call = null;
+                    return stash.unstashAll(this);
+                }
+                startRound(next);
+                return this;
+            }
+            case ADVANCE -> {
+                long next = nextEventTime();
+                if (next <= call.target) {
+                    startRound(next);
+                    return this;
+                }
+                clock = Math.max(clock, call.target);
+                call.goal = Goal.SETTLE;
+                return proceed();
+            }
+            default -> {
+                if (arrivals.stream().anyMatch(times -> !times.isEmpty())) {
+                    startRound(nextEventTime());
+                    return this;
+                }
+                return finish();
+            }
+        }
+    }
+
+    private long nextEventTime() {
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < timers.length; i++) {
+            next = Math.min(next, nextEventTime(i));
+        }
+        return next;
+    }
+
+    private long nextEventTime(int index) {
+        TreeMap<Long, Integer> times = arrivals.get(index);
+        return Math.min(timers[index], times.isEmpty() ? Long.MAX_VALUE : times.firstKey());
+    }
+
+    private void startRound(long instant) {
+        clock = Math.max(clock, instant);
+        for (int i = 0; i < names.size(); i++) {
+            if (nextEventTime(i) <= clock) {
+                arrivals.get(i).headMap(clock, true).clear();
+                awaitingAnswers++;
+                nodes.get(i).tell(new NodeActor.Run(clock, expected[i]));
+            }
+        }
+    }
+
+    private Behavior<Command> finish() {
+        Activity activity;
+        if (call.clientCall && call.client != null) {
+            activity = call.record.finish(clock, book, call.client);
+        } else if (call.console != null) {
+            activity = call.record.finish(clock, book, call.console);
+        } else {
+            activity = call.record.finish(clock, book);
+        }
+        call.replyTo.tell(new CallReply(Optional.of(activity), ""));
+        call = null;
+        return stash.unstashAll(this);
+    }
+}
