@@ -115,6 +115,15 @@ class ActorLabTest {
     }
 
     @Test
+    void aLabWithItsOwnActorSystemEndsItWhenClosed() {
+        ActorLab lab = ActorLab.start(PORT_FORWARD);
+        Activity ping = run(lab, "client", "ping", "-c", "1", "203.0.113.1");
+        assertEquals(0, ping.exitCode(), ping.stderr());
+        lab.close();
+        assertThrows(IllegalStateException.class, lab::clock);
+    }
+
+    @Test
     void unknownNamesAreRefusedBeforeAnythingRuns() {
         try (ActorLab lab = start()) {
             UserInputException e = assertThrows(UserInputException.class, () -> run(lab, "router", "ip", "addr"));
