@@ -35,7 +35,7 @@ public final class DnsService {
             public void received(UdpSocket s, Ipv4Packet packet, UdpDatagram datagram, long now) {
                 Bytes answer = answer(datagram.payload().bytes(), zone);
                 if (answer != null) {
-                    s.sendTo(packet.source(), datagram.sourcePort(), answer, now);
+                    DatagramService.answer(s, packet.source(), datagram.sourcePort(), answer, now);
                 }
             }
         });

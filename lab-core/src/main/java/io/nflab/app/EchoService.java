@@ -35,7 +35,7 @@ public final class EchoService {
         UdpSocket socket = table.bindUdp(address, port, "echo", new UdpHandler() {
             @Override
             public void received(UdpSocket s, Ipv4Packet packet, UdpDatagram datagram, long now) {
-                s.sendTo(packet.source(), datagram.sourcePort(), datagram.payload().bytes(), now);
+                DatagramService.answer(s, packet.source(), datagram.sourcePort(), datagram.payload().bytes(), now);
             }
         });
         return new DatagramService(socket);

@@ -1,6 +1,7 @@
 package io.nflab.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -71,7 +72,10 @@ class ScenarioLoaderTest {
     void aLabFolderHasItsTopologyAndScenarios() {
         Lab lab = LabLoader.load(LAB);
         assertEquals("port-forward", lab.topology().name());
-        assertEquals(List.of("port-forward"), lab.scenarios().stream().map(Scenario::name).toList());
+        List<String> files = LabLoader.scenarioFiles(LAB).stream()
+                .map(f -> f.getFileName().toString().replaceFirst("\\.yaml$", "")).toList();
+        assertTrue(files.contains("port-forward"), files.toString());
+        assertEquals(files, lab.scenarios().stream().map(Scenario::name).toList(), "one scenario per file, in file order");
     }
 
     @Test

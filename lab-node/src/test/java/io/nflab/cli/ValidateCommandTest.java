@@ -10,14 +10,20 @@ import org.junit.jupiter.api.Test;
 /** {@code nflab validate} on the real port-forward lab and on lab-core's broken examples. */
 class ValidateCommandTest {
     private static final Path REPOSITORY = Path.of(System.getProperty(LabLocator.REPOSITORY_PROPERTY));
-    private static final String PORT_FORWARD_SUMMARY = """
-            lab port-forward: 3 nodes, 2 segments, 4 interfaces, 1 ruleset, 1 scenario
+    private static final String PORT_FORWARD_ELEMENTS = """
               segment internet: client:eth0 203.0.113.10/24, gw:eth0 203.0.113.1/24
               segment lan: gw:eth1 192.168.1.1/24, web:eth0 192.168.1.2/24
               node client (host): eth0 203.0.113.10/24; 1 route
               node gw (gateway): eth0 203.0.113.1/24, eth1 192.168.1.1/24; ruleset gw.rules
               node web (host): eth0 192.168.1.2/24; 1 route; tcp/8080 http
+            """;
+    private static final String PORT_FORWARD_SUMMARY = "lab port-forward: 3 nodes, 2 segments, 4 interfaces, 1 ruleset, 5 scenarios\n"
+            + PORT_FORWARD_ELEMENTS + """
+              scenario from-gateway-pitfall: 3 steps
+              scenario ip-forward-pitfall: 2 steps
+              scenario no-forward-rule-pitfall: 7 steps
               scenario port-forward: 7 steps
+              scenario udp-vs-tcp-pitfall: 1 step
             """;
 
     @Test
@@ -47,7 +53,8 @@ class ValidateCommandTest {
     void aScenarioFileWithItsTopology() {
         CliRunner result = CliRunner.run("validate", "topologies/port-forward/scenarios/port-forward.yaml");
         assertEquals(ExitCodes.OK, result.exitCode(), result.err());
-        assertEquals(PORT_FORWARD_SUMMARY, result.out());
+        assertEquals("lab port-forward: 3 nodes, 2 segments, 4 interfaces, 1 ruleset, 1 scenario\n" + PORT_FORWARD_ELEMENTS
+                + "  scenario port-forward: 7 steps\n", result.out());
     }
 
     @Test

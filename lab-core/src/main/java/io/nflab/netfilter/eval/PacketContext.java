@@ -171,8 +171,14 @@ public final class PacketContext {
         return this;
     }
 
+    /**
+     * The packet's connection as the conntrack hook found it. A template a {@code CT} rule attached is used
+     * up by then: as {@code nf_conntrack_in} replaces the template in {@code skb->_nfct}, later matches see
+     * the connection's own state, not NEW.
+     */
     public PacketContext conntrack(ConntrackView view) {
         conntrack = Objects.requireNonNull(view, "view");
+        conntrackTemplate = null;
         return this;
     }
 

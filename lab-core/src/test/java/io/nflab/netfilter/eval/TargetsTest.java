@@ -153,6 +153,21 @@ class TargetsTest {
     }
 
     @Test
+    void aCtTemplateIsUsedUpByConntrackSoLaterChainsSeeTheConnectionsState() {
+        PacketContext packet = in(SYN);
+        run(TableKind.RAW, Hook.PREROUTING, packet, "-t raw -A PREROUTING -j CT --helper ftp");
+        Decision inRaw = run(TableKind.RAW, Hook.PREROUTING, packet,
+                "-t raw -A PREROUTING -m conntrack --ctstate NEW -j DROP");
+        assertEquals(Decision.Kind.DROP, inRaw.kind(), "in raw, after CT, the template is NEW");
+
+        packet.conntrack(TestConntrack.of(CtState.ESTABLISHED));
+        assertTrue(packet.conntrackTemplate().isEmpty());
+        Decision inFilter = run(TableKind.FILTER, Hook.FORWARD, packet,
+                "-A FORWARD -m conntrack --ctstate NEW -j DROP", "-A FORWARD -m conntrack --ctstate ESTABLISHED -j REJECT");
+        assertEquals(Decision.Kind.REJECT, inFilter.kind(), "an established connection's packet is ESTABLISHED in FORWARD");
+    }
+
+    @Test
     void logWritesTheLineAtItsLevelAndContinues() {
         Decision decision = run(TableKind.FILTER, Hook.INPUT, in(SYN),
                 "-A INPUT -j LOG --log-prefix \"fw: \" --log-level 6", "-A INPUT -j DROP");
