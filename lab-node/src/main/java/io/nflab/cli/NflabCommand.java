@@ -1,5 +1,8 @@
 package io.nflab.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ValidateCommand.class, IptablesCommand.class,
-            IptablesSaveCommand.class, IptablesRestoreCommand.class},
+            IptablesSaveCommand.class, IptablesRestoreCommand.class, ReplayCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -31,7 +34,11 @@ public final class NflabCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args));
+        // Reports print ✓ and ✗: the terminal gets UTF-8 whatever the platform's default charset is.
+        System.exit(newCommandLine()
+                .setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true))
+                .setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true))
+                .execute(args));
     }
 
     /** Runs the command line and returns its exit code; tests call this instead of {@link #main}. */

@@ -1,0 +1,87 @@
+package io.nflab.cli;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.ConfigFactory;
+import io.nflab.lab.LabSession;
+import io.nflab.lab.LocalLab;
+import io.nflab.lab.Tracing;
+import io.nflab.runtime.ActorLab;
+import io.nflab.topology.Topology;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+
+/**
+ * How a command runs labs: as Akka actors ({@code actors}, {@link ActorLab}) or in-process on one thread
+ * ({@code local}, {@link LocalLab}). Both give the same activities for the same calls.
+ */
+enum LabEngine {
+    /** {@link ActorLab}: one actor per node and segment, all labs of a command in one actor system. */
+    ACTORS {
+        @Override
+        Labs start() {
+            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nflab", ConfigFactory.load());
+            return new Labs() {
+                @Override
+                public LabSession apply(Topology topology) {
+                    return ActorLab.start(system, topology, Tracing.HOPS);
+                }
+
+                @Override
+                public void close() {
+                    system.terminate();
+                    system.getWhenTerminated().toCompletableFuture().join();
+                }
+            };
+        }
+    },
+    /** {@link LocalLab}: every node's stack in this thread. */
+    LOCAL {
+        @Override
+        Labs start() {
+            return new Labs() {
+                @Override
+                public LabSession apply(Topology topology) {
+                    return LocalLab.start(topology);
+                }
+
+                @Override
+                public void close() {
+                    // nothing outlives the labs
+                }
+            };
+        }
+    };
+
+    /** Starts what the engine's labs need; closing it stops that (after the labs are closed). */
+    abstract Labs start();
+
+    /** Starts labs of topologies (each closed by its user) while it is open. */
+    interface Labs extends Function<Topology, LabSession>, AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** The word on the command line: {@code local}, {@code actors}. */
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Reads {@code --engine WORD}, naming the engines there are when the word is none of them. */
+    static final class Converter implements CommandLine.ITypeConverter<LabEngine> {
+        @Override
+        public LabEngine convert(String word) {
+            for (LabEngine engine : values()) {
+                if (engine.toString().equals(word)) {
+                    return engine;
+                }
+            }
+            throw new CommandLine.TypeConversionException("no engine `" + word + "'; the engines are: "
+                    + Arrays.stream(values()).map(LabEngine::toString).collect(Collectors.joining(", ")));
+        }
+    }
+}
