@@ -6,6 +6,7 @@ import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
+import io.nflab.diagnostics.UserInputException;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ public final class LabCluster {
      * Waits until {@code system} is an Up member, joining itself first when it has no seed nodes and has not
      * joined anything.
      *
-     * @throws IllegalStateException when it is not Up within {@code nflab.cluster.join-timeout}
+     * @throws UserInputException when it is not Up within {@code nflab.cluster.join-timeout} (the seeds are
+     *                            wrong or unreachable)
      */
     public static void awaitUp(ActorSystem<?> system) {
         Cluster cluster = Cluster.get(system);
@@ -50,7 +52,7 @@ public final class LabCluster {
         long deadline = System.nanoTime() + config.getDuration("nflab.cluster.join-timeout").toNanos();
         while (cluster.selfMember().status() != MemberStatus.up()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("this process did not become an Up cluster member within "
+                throw new UserInputException("this process did not become an Up cluster member within "
                         + config.getDuration("nflab.cluster.join-timeout").toSeconds() + " s (seed nodes: "
                         + config.getStringList("akka.cluster.seed-nodes") + ", status "
                         + cluster.selfMember().status() + ")");

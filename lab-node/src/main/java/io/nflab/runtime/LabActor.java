@@ -42,8 +42,9 @@ import java.util.TreeMap;
  * The lab: boots one {@link SegmentActor} per segment and one {@link NodeActor} per node as Cluster Sharding
  * entities ({@link ElementSharding}; they may live on any member), wires them with each other's direct
  * {@link ActorRef}s (resolved once, so frames never pass through a shard region), watches them (an element
- * lost with its member boots again with fresh state and the lab is wired anew, a {@link LabEvent}), owns the lab clock and the packets' stories, and runs one
- * {@link io.nflab.lab.LabSession} call at a time (later calls wait in a stash).
+ * lost with its member boots again with fresh state and the lab is wired anew, a {@link LabEvent}), owns the
+ * lab clock and the packets' stories, and runs one {@link io.nflab.lab.LabSession} call at a time (later
+ * calls wait in a stash).
  *
  * <p>The clock moves in <em>rounds</em>, one lab instant each, with the semantics of
  * {@link io.nflab.lab.LocalLab}: every node with something due at the instant runs (in parallel), and the
@@ -125,7 +126,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     /** Node {@code index} acted: it sent {@code framesSent} frames, and this is what it saw. */
-    public record Ran(int generation, int index, long framesSent, List<StoryNote> notes, Optional<ClientResult> finished,
+    public record Ran(int generation, int index, long framesSent, List<StoryNote> notes,
+                      Optional<ClientResult> finished,
                       Optional<ConsoleResult> console, long nextTimer) implements Command {
         public Ran {
             notes = List.copyOf(notes);
@@ -133,7 +135,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     /** A segment carried frame {@code (origin, sequence)}: it arrives at {@code to} at {@code arrivalNanos}. */
-    public record Carried(int generation, int origin, long sequence, long arrivalNanos, List<String> to, List<StoryNote> lost)
+    public record Carried(int generation, int origin, long sequence, long arrivalNanos, List<String> to,
+                          List<StoryNote> lost)
             implements Command {
         public Carried {
             to = List.copyOf(to);

@@ -28,10 +28,10 @@ import java.util.Optional;
 /**
  * One lab node: a thin shell over its {@link NodeElement} (the node's net stack, arrivals, client program
  * and packet ids), a Cluster Sharding entity ({@link ElementSharding}) booted by its lab with {@link Boot}
- * and wired with its segments' refs ({@link Wire}). The lab actor tells it when to act ({@link Run} one instant, {@link SendPacket},
- * {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands the frames it sent to its
- * segments' actors. Frames from segments ({@link Deliver}) wait in the element until their instant; a
- * {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
+ * and wired with its segments' refs ({@link Wire}). The lab actor tells it when to act ({@link Run} one
+ * instant, {@link SendPacket}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
+ * the frames it sent to its segments' actors. Frames from segments ({@link Deliver}) wait in the element
+ * until their instant; a {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 

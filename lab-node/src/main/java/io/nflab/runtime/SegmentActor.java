@@ -19,9 +19,10 @@ import java.util.Map;
 
 /**
  * One lab segment: a thin shell over its {@link SegmentSwitch}, a Cluster Sharding entity
- * ({@link ElementSharding}) booted by its lab ({@link Boot}) and wired with its ports' refs ({@link Wire}). Each frame a node hands it ({@link Carry})
- * goes to the ports the switch picks, arriving {@link LabWires#LINK_DELAY_NANOS} after it was sent; the lab
- * hears which nodes will get it ({@link LabActor.Carried}), which is how it knows when nothing is in flight.
+ * ({@link ElementSharding}) booted by its lab ({@link Boot}) and wired with its ports' refs ({@link Wire}).
+ * Each frame a node hands it ({@link Carry}) goes to the ports the switch picks, arriving
+ * {@link LabWires#LINK_DELAY_NANOS} after it was sent; the lab hears which nodes will get it
+ * ({@link LabActor.Carried}), which is how it knows when nothing is in flight.
  */
 public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
 
@@ -106,7 +107,8 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
         long arrival = frame.sentNanos() + LabWires.LINK_DELAY_NANOS;
         List<String> to = new ArrayList<>(carried.to().size());
         for (NodeInterface port : carried.to()) {
-            refs.get(port).tell(new NodeActor.Deliver(carry.generation(), new Arrival(arrival, port.iface(), segment.name(), frame)));
+            refs.get(port).tell(new NodeActor.Deliver(carry.generation(),
+                    new Arrival(arrival, port.iface(), segment.name(), frame)));
             to.add(port.node());
         }
         lab.tell(new LabActor.Carried(carry.generation(), frame.origin(), frame.sequence(), arrival, to,

@@ -82,7 +82,8 @@ class ClusterLabTest {
 
             three.leave(2);
             List<LabEvent> events = eventsAfterLoss(lab);
-            assertTrue(events.stream().anyMatch(e -> e.text().startsWith("gw restarted with fresh state")), "" + events);
+            assertTrue(events.stream().anyMatch(e -> e.text().startsWith("gw restarted with fresh state")),
+                    events.toString());
             assertEquals(freshGateway, lab.snapshot().nodes().get("gw"), "gw booted again from the topology");
             assertTrue(Set.of(three.address(0), three.address(1)).contains(gatewayHost(three)));
 

@@ -82,7 +82,8 @@ public class HopsBenchmark {
     }
 
     private static Topology portForward() {
-        return TopologyLoader.load(Path.of(System.getProperty("nflab.repo", "."), "topologies/port-forward/topology.yaml"));
+        return TopologyLoader.load(Path.of(System.getProperty("nflab.repo", "."),
+                "topologies/port-forward/topology.yaml"));
     }
 
     /** port-forward with its elements placed on m1 and m2 by turns (on one member, placement has no effect). */

@@ -71,7 +71,8 @@ class MessageSerializationTest {
         PacketStory story = activities.get(0).packets().get(0);
         roundTrip(new LabActor.StoryReply(Optional.of(story)));
         List<StoryNote> notes = new ArrayList<>();
-        notes.add(new StoryNote.Created(story.id(), story.causeId(), story.origin(), story.createdNanos(), story.packet()));
+        notes.add(new StoryNote.Created(story.id(), story.causeId(), story.origin(), story.createdNanos(),
+                story.packet()));
         story.trace().forEach(hop -> notes.add(new StoryNote.Stepped(story.id(), hop)));
         fates.forEach(fate -> notes.add(new StoryNote.Ended(7, fate)));
         roundTrip(new LabActor.Ran(3, 1, 2, notes, Optional.empty(), Optional.of(new ConsoleResult(0, "out", "")), 5));
