@@ -2,6 +2,7 @@ package io.nflab.cli;
 
 import akka.actor.typed.ActorSystem;
 import akka.cluster.typed.Cluster;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import io.nflab.cluster.HostPort;
 import io.nflab.cluster.LabCluster;
@@ -39,11 +40,11 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        MemberSettings settings = member.settings(Optional.of(new HostPort("127.0.0.1", DEFAULT_PORT)));
+        Config config = ConfigFactory.parseString("akka.loglevel = INFO").withFallback(settings.config());
         // Before the first logger exists: slf4j-simple reads its levels once, system properties first.
         System.setProperty("org.slf4j.simpleLogger.log.akka.cluster", "info");
-        MemberSettings settings = member.settings(Optional.of(new HostPort("127.0.0.1", DEFAULT_PORT)));
-        ActorSystem<Void> system = LabCluster.start(
-                ConfigFactory.parseString("akka.loglevel = INFO").withFallback(settings.config()));
+        ActorSystem<Void> system = LabCluster.start(config);
         LabCluster.awaitUp(system);
         ElementSharding.init(system);
         PrintWriter out = spec.commandLine().getOut();
