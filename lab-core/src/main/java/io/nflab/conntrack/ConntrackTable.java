@@ -347,6 +347,20 @@ public final class ConntrackTable {
         return ct;
     }
 
+    /**
+     * The kernel's {@code nf_ct_set_closing}, which REJECT calls when it answers a TCP segment with a reset: a
+     * confirmed TCP connection goes to CLOSE with CLOSE's timeout (unless it was in CLOSE already or its
+     * timeout is fixed). Other protocols and unconfirmed entries are left alone.
+     */
+    public void setClosing(ConntrackEntry ct, long now) {
+        if (ct.protocol() != Protocols.TCP || !ct.isConfirmed() || !TcpTracker.setClosing(ct)
+                || ct.hasStatus(ConntrackStatus.FIXED_TIMEOUT)) {
+            return;
+        }
+        ct.deadline = now + settings.tcpTimeoutNanos(TcpState.CLOSE.ordinal());
+        noteDeadline(ct);
+    }
+
     /** Sets a confirmed entry's timeout from now on (ctnetlink's update); false for FIXED_TIMEOUT entries. */
     boolean changeTimeout(ConntrackEntry ct, long timeoutNanos, long now) {
         if (ct.hasStatus(ConntrackStatus.FIXED_TIMEOUT)) {

@@ -170,6 +170,15 @@ final class TcpTracker {
         return TrackVerdict.ACCEPT;
     }
 
+    /** Puts the connection in CLOSE ({@code nf_conntrack_tcp_set_closing}); false when it was there already. */
+    static boolean setClosing(ConntrackEntry ct) {
+        if ((ct.protoState & STATE_MASK) == S_CLOSE) {
+            return false;
+        }
+        ct.protoState = ct.protoState & ~STATE_MASK | S_CLOSE;
+        return true;
+    }
+
     /** The kernel's {@code tcp_new}: may this packet start tracking a connection? */
     private static boolean startConnection(ConntrackEntry ct, int flags, ConntrackSettings s) {
         int newState = TcpTransitions.next(0, TcpTransitions.kind(flags), S_NONE);

@@ -326,7 +326,9 @@ final class CommandExecutor {
                 IptablesException.kernelInvalid("Bad policy name"));
         Table table = netfilter.createTable(kind);
         table.register(hook.get());
-        table.builtin(hook.get()).orElseThrow().setPolicy(policy);
+        Chain chain = table.builtin(hook.get()).orElseThrow();
+        chain.setPolicy(policy);
+        chain.setPolicyCounters(PacketCounters.ZERO); // the nf_tables backend sends the chain without its counters
     }
 
     private String listAndZero() {

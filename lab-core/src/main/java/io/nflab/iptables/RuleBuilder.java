@@ -281,6 +281,7 @@ final class RuleBuilder implements RuleContext {
             checkNativeTranslation(instance.result);
             built.add(instance.result);
         }
+        built = NativeTranslation.apply(built);
         Target finalTarget = finalTarget();
         List<Rule> rules = new ArrayList<>();
         for (AddressSpec source : sources) {

@@ -195,9 +195,9 @@ public final class NodeElement implements PacketWatcher {
         }
         long id = arrival.frame().packetId();
         if (id != 0 && wantsHops()) {
-            notes.add(new StoryNote.Stepped(id, new Hop(name(), now, arrival.iface(), "", "wire", "", "", Hop.NO_RULE,
+            notes.add(new StoryNote.Stepped(id, new Hop(name(), now, arrival.iface(), "", Hop.WIRE, "", "", Hop.NO_RULE,
                     "from " + arrival.frame().fromNode() + " " + arrival.frame().fromIface() + " over "
-                            + arrival.segment())));
+                            + arrival.segment() + Hop.packetSuffix(frame.payload()))));
         }
         take(stack.receive(arrival.iface(), frame, id, now, false));
     }
@@ -258,8 +258,9 @@ public final class NodeElement implements PacketWatcher {
     public void fate(long id, Fate fate) {
         if (fate instanceof Fate.Sent sent) {
             if (wantsHops()) {
-                notes.add(new StoryNote.Stepped(id, new Hop(name(), now, "", sent.iface(), "wire", "", "", Hop.NO_RULE,
-                        (sent.forwarded() ? "forwarded" : "sent") + " out " + sent.iface())));
+                notes.add(new StoryNote.Stepped(id, new Hop(name(), now, "", sent.iface(), Hop.WIRE, "", "", Hop.NO_RULE,
+                        (sent.forwarded() ? "forwarded" : "sent") + " out " + sent.iface()
+                                + Hop.packetSuffix(sent.packet()))));
             }
         } else {
             notes.add(new StoryNote.Ended(id, fate));

@@ -22,9 +22,14 @@ final class PortAllocator {
     private static final int PERTURB_SIZE = 256;
     private static final long PURPOSE_PORT_OFFSET = 3;
 
-    private final SocketSettings settings;
+    private SocketSettings settings;
     private final SplittableRandom random;
     private final int[] perturb = new int[PERTURB_SIZE];
+
+    /** The port range changed; the seed (and so the perturbation table) did not. */
+    void setSettings(SocketSettings newSettings) {
+        settings = newSettings;
+    }
 
     PortAllocator(SocketSettings settings, SplittableRandom random) {
         this.settings = settings;

@@ -40,7 +40,7 @@ public final class SocketTable {
     record TcpKey(int localAddress, int localPort, int remoteAddress, int remotePort) {
     }
 
-    private final SocketSettings settings;
+    private SocketSettings settings;
     private final RouteLookup routes;
     private final SplittableRandom random;
     private final PortAllocator ports;
@@ -60,6 +60,18 @@ public final class SocketTable {
 
     public SocketSettings settings() {
         return settings;
+    }
+
+    /**
+     * New settings (the node's sysctls changed): sockets and connections opened from now on use them; open ones
+     * keep what they started with. The seed cannot change.
+     */
+    public void setSettings(SocketSettings newSettings) {
+        if (newSettings.seed() != settings.seed()) {
+            throw new IllegalArgumentException("the seed of a socket table cannot change");
+        }
+        settings = newSettings;
+        ports.setSettings(newSettings);
     }
 
     /** The routing answer for a destination (what {@code connect} would use). */

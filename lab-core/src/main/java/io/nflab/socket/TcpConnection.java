@@ -2,7 +2,9 @@ package io.nflab.socket;
 
 import io.nflab.address.Ipv4Address;
 import io.nflab.packet.Bytes;
+import io.nflab.packet.IcmpCode;
 import io.nflab.packet.IcmpError;
+import io.nflab.packet.IcmpType;
 import io.nflab.packet.IpProtocol;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.Payload;
@@ -40,6 +42,10 @@ public final class TcpConnection implements Endpoint {
     private static final long MIN_RTO = 200_000_000L;
     private static final long SYN_RTO = SocketSettings.SECOND;
     private static final long MAX_RTO = 120 * SocketSettings.SECOND;
+    /** {@code net.ipv4.tcp_invalid_ratelimit}: 500 ms. */
+    private static final long INVALID_RATELIMIT = 500_000_000L;
+    private static final long NEVER = Long.MIN_VALUE;
+
 
     /** A segment sent and not yet acknowledged, kept for retransmission. */
     private record Unacked(long sequence, TcpFlags flags, Bytes data) {
@@ -72,6 +78,8 @@ public final class TcpConnection implements Endpoint {
     private int ipIdentifier;
     private int ttl;
     private long synSentAt;
+    /** When a retransmitted SYN was last answered ({@link #outOfWindowRateLimited}); {@link #NEVER} before. */
+    private long lastOutOfWindowAck = NEVER;
     private long rto = SYN_RTO;
     private int retransmissions;
     private Timer retransmitTimer;
@@ -310,7 +318,9 @@ public final class TcpConnection implements Endpoint {
         TcpFlags flags = segment.flags();
         if (state == TcpState.SYN_RECV && flags.has(TcpFlag.SYN) && !flags.has(TcpFlag.ACK)
                 && segment.sequence() == TcpSequence.add(receiveNext, -1)) {
-            retransmitAll(now);
+            if (activeOpen || !outOfWindowRateLimited(now)) {
+                retransmitAll(now);
+            }
             return;
         }
         Bytes data = segment.payload().length() == 0 ? Bytes.EMPTY : segment.payload().bytes();
@@ -469,11 +479,26 @@ public final class TcpConnection implements Endpoint {
         }
         if (state == TcpState.SYN_SENT || state == TcpState.SYN_RECV) {
             if (state == TcpState.SYN_RECV && !activeOpen) {
-                finish(null, now);
+                if (abortsRequest(icmp)) {
+                    finish(null, now);
+                }
             } else {
                 finish(errno, now);
             }
         }
+    }
+
+    /**
+     * Whether an ICMP error drops a request socket ({@code tcp_v4_err} for {@code TCP_NEW_SYN_RECV}): a parameter
+     * problem, time exceeded, and network or host unreachable do; anything else (port unreachable,
+     * prohibited, …) leaves the request waiting.
+     */
+    private static boolean abortsRequest(IcmpError icmp) {
+        IcmpType type = icmp.type();
+        int code = icmp.code();
+        return type.equals(IcmpType.PARAMETER_PROBLEM) || type.equals(IcmpType.TIME_EXCEEDED)
+                || type.equals(IcmpType.DESTINATION_UNREACHABLE)
+                && (code == IcmpCode.NETWORK_UNREACHABLE || code == IcmpCode.HOST_UNREACHABLE);
     }
 
     // ---------------------------------------------------------------- sending
@@ -535,6 +560,18 @@ public final class TcpConnection implements Endpoint {
         int value = ipIdentifier;
         ipIdentifier = (ipIdentifier + 1) & 0xffff;
         return value;
+    }
+
+    /**
+     * The kernel's {@code tcp_oow_rate_limited} for a request socket answering a retransmitted SYN: at most one
+     * SYN-ACK per {@code tcp_invalid_ratelimit} (500 ms); the first retransmission is never limited.
+     */
+    private boolean outOfWindowRateLimited(long now) {
+        if (lastOutOfWindowAck != NEVER && now - lastOutOfWindowAck < INVALID_RATELIMIT) {
+            return true;
+        }
+        lastOutOfWindowAck = now;
+        return false;
     }
 
     private boolean inReceiveWindow(long sequence) {

@@ -11,9 +11,12 @@ import java.util.Optional;
  * The RST Linux sends for a segment no socket wants ({@code tcp_v4_send_reset}): when the segment
  * acknowledges something, a bare RST whose sequence number is that acknowledgment; otherwise RST-ACK
  * with sequence 0 acknowledging the segment's sequence space. Window 0, no options, DF, IP id 0,
- * TTL {@code ip_default_ttl}. Nothing answers a RST.
+ * TTL {@code ip_default_ttl}, and the segment's TOS without its ECN bits ({@code arg.tos = ip_hdr(skb)->tos},
+ * masked by {@code ip_send_unicast_reply}). Nothing answers a RST.
  */
 public final class TcpReset {
+    private static final int ECN_MASK = 0x03;
+
     private TcpReset() {
     }
 
@@ -28,11 +31,11 @@ public final class TcpReset {
         }
         if (flags.has(TcpFlag.ACK)) {
             return Optional.of(build(segment.destination(), segment.source(), tcp.destinationPort(), tcp.sourcePort(),
-                    tcp.acknowledgment(), 0, false, ttl, 0));
+                    tcp.acknowledgment(), 0, false, ttl, 0).withTos(segment.tos() & ~ECN_MASK));
         }
         long length = tcp.payload().length() + (flags.has(TcpFlag.SYN) ? 1 : 0) + (flags.has(TcpFlag.FIN) ? 1 : 0);
         return Optional.of(build(segment.destination(), segment.source(), tcp.destinationPort(), tcp.sourcePort(),
-                0, TcpSequence.add(tcp.sequence(), length), true, ttl, 0));
+                0, TcpSequence.add(tcp.sequence(), length), true, ttl, 0).withTos(segment.tos() & ~ECN_MASK));
     }
 
     static Ipv4Packet build(Ipv4Address source, Ipv4Address destination, int sourcePort, int destinationPort,

@@ -12,12 +12,17 @@ final class Emission implements PacketLog {
     private final List<Fate> fates = new ArrayList<>();
     private final List<TraceEntry> trace = new ArrayList<>();
     private final List<String> log = new ArrayList<>();
-    private final List<String> dmesg;
+    private final KernelLog dmesg;
+    private final long now;
     private final Consumer<Fate> watch;
 
-    /** {@code watch} hears every fate as it is added (the stack's {@link PacketWatcher}). */
-    Emission(List<String> dmesg, Consumer<Fate> watch) {
+    /**
+     * What a call at lab time {@code now} emits; its log lines also go to the node's {@code dmesg}, and
+     * {@code watch} hears every fate as it is added (the stack's {@link PacketWatcher}).
+     */
+    Emission(KernelLog dmesg, long now, Consumer<Fate> watch) {
         this.dmesg = dmesg;
+        this.now = now;
         this.watch = watch;
     }
 
@@ -33,7 +38,7 @@ final class Emission implements PacketLog {
     @Override
     public void log(int level, String line) {
         log.add(line);
-        dmesg.add(line);
+        dmesg.add(now, line);
     }
 
     @Override

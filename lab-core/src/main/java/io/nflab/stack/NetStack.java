@@ -58,7 +58,6 @@ import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Topology;
 import io.nflab.topology.RulesetLoader;
 import io.nflab.topology.ServiceSpec;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -77,7 +76,6 @@ import java.util.Optional;
  * one owner (an actor) per stack.
  */
 public final class NetStack {
-    private static final int ECHO_TTL = 64;
 
     private final String node;
     private final IpNamespace<Queued> ip;
@@ -89,11 +87,13 @@ public final class NetStack {
     private final ConntrackUse conntrackUse;
     private final Helpers helpers;
     private final StackSysctls sysctls;
-    private final List<String> dmesg = new ArrayList<>();
+    private final KernelLog dmesg = new KernelLog();
     private final LogRelay log = new LogRelay();
     private Emission out;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
+    /** The stack is sending an ICMP message of its own: the kernel's per-CPU ICMP socket is locked (see {@link #icmpOutput}). */
+    private boolean icmpXmitLocked;
     private PacketWatcher watcher = PacketWatcher.NONE;
     private final java.util.function.Consumer<Fate> fateWatch = fate -> this.watcher.fate(this.current, fate);
     /** The id of the packet being handled (0 when none): the cause of what the stack creates meanwhile. */
@@ -101,9 +101,10 @@ public final class NetStack {
 
     /**
      * A packet waiting for its neighbour to answer ARP; {@code forwarded} tells the fate it gets when it leaves,
+     * {@code ct} is its connection (the host unreachable sent when ARP fails is RELATED to it; may be null),
      * {@code id} is its packet id ({@link PacketWatcher}).
      */
-    record Queued(Ipv4Packet packet, boolean forwarded, long id) {
+    record Queued(Ipv4Packet packet, boolean forwarded, ConntrackResult ct, long id) {
     }
 
     private NetStack(String node, Netfilter netfilter, long seed) {
@@ -120,7 +121,7 @@ public final class NetStack {
         this.sockets = new SocketTable(new SocketSettings(seed, 32768, 60999, 64, 6, 5, 15, 60 * SocketSettings.SECOND,
                 60 * SocketSettings.SECOND), this::socketRoute);
         this.sysctls = new StackSysctls(ip, conntrack,
-                automatic -> helpers.setAutomaticAssignment(automatic));
+                automatic -> helpers.setAutomaticAssignment(automatic), sockets);
     }
 
     /**
@@ -192,12 +193,22 @@ public final class NetStack {
 
     /** Every kernel log line so far ({@code dmesg}). */
     public List<String> kernelLog() {
-        return List.copyOf(dmesg);
+        return dmesg.lines();
+    }
+
+    /** {@code dmesg}: the kernel log with its time stamps. */
+    String dmesg() {
+        return dmesg.dmesg();
     }
 
     /** Runs a console command ({@code iptables}, {@code iptables-save}, {@code iptables-restore}, {@code conntrack}, {@code ip}, {@code sysctl}, {@code dmesg}). */
     public ConsoleResult command(List<String> argv, String stdin, long labNanos) {
         return new StackConsole(this, ip, sysctls).execute(argv, stdin, labNanos);
+    }
+
+    /** After a console change of links or addresses: the masquerade notifiers tell NAT what went away. */
+    void linksChanged(MasqueradeNotifier.Snapshot before, long labNanos) {
+        MasqueradeNotifier.apply(before, ip.links(), nat, labNanos);
     }
 
     // ------------------------------------------------------------------------------------- entry points
@@ -264,7 +275,7 @@ public final class NetStack {
             throw new IllegalArgumentException("time went back: " + labNanos + " < " + now);
         }
         now = labNanos;
-        out = new Emission(dmesg, fateWatch);
+        out = new Emission(dmesg, now, fateWatch);
         log.target(out);
     }
 
@@ -328,7 +339,7 @@ public final class NetStack {
         } else if (route instanceof InputRoute.Unreachable unreachable) {
             out.fate(Fate.Dropped.because(node, "no route (" + unreachable.error() + ")", packet));
             if (unreachable.sendsIcmp()) {
-                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, unreachable.icmpCode());
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, unreachable.icmpCode(), ct);
             }
         } else if (route instanceof InputRoute.Martian martian) {
             out.fate(Fate.Dropped.because(node, martian.reason() == InputRoute.Reason.REVERSE_PATH ? "rp_filter"
@@ -358,20 +369,20 @@ public final class NetStack {
         Optional<ConntrackResult> answer = Optional.empty();
         if (packet.transport() instanceof IcmpQuery query && query.type().equals(IcmpType.ECHO_REQUEST)) {
             if (!sysctls.flag("net.ipv4.icmp_echo_ignore_all")) {
-                output(Ipv4Packet.builder().source(packet.destination()).destination(packet.source()).ttl(ECHO_TTL)
-                        .tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(), query.sequence(),
-                                query.payload())).build(), answer, false);
+                icmpOutput(Ipv4Packet.builder().source(packet.destination()).destination(packet.source())
+                        .ttl(defaultTtl()).tos(packet.tos()).transport(IcmpQuery.echoReply(query.identifier(),
+                                query.sequence(), query.payload())).build(), answer);
             }
         } else if (packet.transport() instanceof TcpSegment tcp) {
             if (!tcp.flags().has(TcpFlag.RST)) {
-                TcpReset.replyTo(packet, ECHO_TTL).ifPresent(reset -> output(reset, answer, false));
+                TcpReset.replyTo(packet, defaultTtl()).ifPresent(reset -> output(reset, answer, false));
             }
         } else if (packet.transport() instanceof UdpDatagram) {
             if (ip.addressType(packet.destination()) == AddressType.LOCAL) {
-                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PORT_UNREACHABLE);
+                icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PORT_UNREACHABLE, ct);
             }
         } else if (!(packet.transport() instanceof io.nflab.packet.IcmpMessage)) {
-            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PROTOCOL_UNREACHABLE);
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.PROTOCOL_UNREACHABLE, ct);
         }
     }
 
@@ -380,7 +391,7 @@ public final class NetStack {
         Ipv4Packet packet = ctx.packet();
         if (packet.ttl() <= 1) {
             out.fate(Fate.Dropped.because(node, "ttl exceeded", packet));
-            icmpError(packet, IcmpType.TIME_EXCEEDED, 0);
+            icmpError(packet, IcmpType.TIME_EXCEEDED, 0, ct);
             return;
         }
         ctx.packet(packet.withTtl(packet.ttl() - 1));
@@ -463,12 +474,18 @@ public final class NetStack {
             out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
             PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
                     .traced(ctx.traced()).linkType(LinkType.LOOPBACK);
-            prerouting(device, looped, ct);
+            boolean locked = icmpXmitLocked;
+            icmpXmitLocked = false; // the kernel receives it later, from the backlog, with the ICMP socket free
+            try {
+                prerouting(device, looped, ct);
+            } finally {
+                icmpXmitLocked = locked;
+            }
             return;
         }
         MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
                 : ip.neighbours().resolve(device.index(), route.nextHop(packet.destination()), packet.source(),
-                        new Queued(packet, forwarded, current), now, this::onNeighbour);
+                        new Queued(packet, forwarded, ct, current), now, this::onNeighbour);
         if (mac != null) {
             transmit(device, mac, packet, forwarded);
         }
@@ -509,7 +526,7 @@ public final class NetStack {
         } else if (action instanceof NeighbourAction.Unreachable<Queued> unreachable) {
             Ipv4Packet packet = unreachable.packet().packet();
             out.fate(Fate.Dropped.because(node, "neighbour " + unreachable.neighbour() + " unreachable", packet));
-            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.HOST_UNREACHABLE);
+            icmpError(packet, IcmpType.DESTINATION_UNREACHABLE, IcmpCode.HOST_UNREACHABLE, unreachable.packet().ct());
         } else if (action instanceof NeighbourAction.Dropped<Queued> dropped) {
             out.fate(Fate.Dropped.because(node, "neighbour queue: " + dropped.reason().name().toLowerCase(Locale.ROOT),
                     dropped.packet().packet()));
@@ -550,9 +567,12 @@ public final class NetStack {
     private void reject(PacketContext ctx, Decision decision, ConntrackResult ct) {
         Ipv4Packet packet = ctx.packet();
         RejectTarget target = (RejectTarget) decision.target();
-        Optional<Ipv4Packet> reply = RejectReplies.build(packet, target.with(),
-                new RejectReplies.ReplyHeader(icmpSource(packet), ECHO_TTL, 0));
+        Optional<Ipv4Packet> reply = icmpXmitLocked ? Optional.empty() : RejectReplies.build(packet, target.with(),
+                new RejectReplies.ReplyHeader(icmpSource(packet), defaultTtl(), 0));
         out.fate(new Fate.Rejected(node, decision.place(), packet, reply));
+        if (reply.isPresent() && target.with() == RejectTarget.RejectWith.TCP_RESET && ct != null && ct.tracked()) {
+            conntrack.setClosing(ct.entry(), now); // nf_send_reset's nf_ct_set_closing
+        }
         Optional<ConntrackResult> answer = ct == null ? Optional.empty() : ct.answer();
         reply.ifPresent(r -> output(r, answer, ctx.traced()));
     }
@@ -653,14 +673,33 @@ public final class NetStack {
 
     // ------------------------------------------------------------------------------------- ICMP and helpers
 
-    /** icmp_send: an error about {@code original}, sent back through OUTPUT (RELATED to its connection). */
-    private void icmpError(Ipv4Packet original, IcmpType type, int code) {
+    /**
+     * icmp_send: an error about {@code original}, sent back through OUTPUT attached to the original's connection
+     * {@code ct} (RELATED, even when that connection was never confirmed, as the kernel lab shows); tracked on its
+     * own when the original had none (null, INVALID, UNTRACKED).
+     */
+    private void icmpError(Ipv4Packet original, IcmpType type, int code, ConntrackResult ct) {
         if (ip.addressType(original.source()) != AddressType.UNICAST
                 && ip.addressType(original.source()) != AddressType.LOCAL) {
             return;
         }
-        IcmpErrors.build(original, type, code, icmpSource(original), ECHO_TTL)
-                .ifPresent(error -> output(error, Optional.empty(), false));
+        IcmpErrors.build(original, type, code, icmpSource(original), defaultTtl())
+                .ifPresent(error -> icmpOutput(error, ct == null ? Optional.empty() : ct.answer()));
+    }
+
+    /**
+     * Sends an ICMP message the kernel makes itself (echo reply, error). The kernel holds its per-CPU ICMP socket
+     * ({@code icmp_xmit_lock}) while the message passes OUTPUT and POSTROUTING, so a REJECT there cannot send an
+     * ICMP error of its own: the message is dropped and nothing answers it.
+     */
+    private void icmpOutput(Ipv4Packet message, Optional<ConntrackResult> preset) {
+        boolean locked = icmpXmitLocked;
+        icmpXmitLocked = true;
+        try {
+            output(message, preset, false);
+        } finally {
+            icmpXmitLocked = locked;
+        }
     }
 
     /** The ICMP error's source: the original destination when it is ours, else what routing chooses towards the sender. */
@@ -672,6 +711,11 @@ public final class NetStack {
             return back.source();
         }
         return original.destination();
+    }
+
+    /** {@code net.ipv4.ip_default_ttl}: the TTL of the packets the stack makes itself (replies, errors, resets). */
+    private int defaultTtl() {
+        return sockets.settings().defaultTtl();
     }
 
     /** {@code -m addrtype}: the local-table route type of {@code address}, limited to {@code device} when one is given. */

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * A node's console: the commands an administrator runs on it, each on the stack's own state, printing
  * what the real tool prints ({@code iptables*} and {@code conntrack} byte for byte; {@code ip} as iproute2;
- * {@code sysctl} as procps; {@code dmesg} the kernel log lines without time stamps).
+ * {@code sysctl} as procps; {@code dmesg} as util-linux, time stamps from the lab clock).
  */
 final class StackConsole {
     private final NetStack stack;
@@ -45,18 +45,16 @@ final class StackConsole {
             }
             case "ip" -> ipCommand(argv, now);
             case "sysctl" -> sysctl(argv.subList(1, argv.size()));
-            case "dmesg" -> {
-                StringBuilder text = new StringBuilder();
-                stack.kernelLog().forEach(line -> text.append(line).append('\n'));
-                yield new ConsoleResult(0, text.toString(), "");
-            }
+            case "dmesg" -> new ConsoleResult(0, stack.dmesg(), "");
             default -> new ConsoleResult(127, "", program + ": command not found\n");
         };
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private ConsoleResult ipCommand(List<String> argv, long now) {
+        MasqueradeNotifier.Snapshot before = MasqueradeNotifier.snapshot(ip.links());
         IpResult r = IpCommand.execute((IpNamespace) ip, argv, now, action -> { });
+        stack.linksChanged(before, now);
         return new ConsoleResult(r.exitCode(), r.stdout(), r.stderr());
     }
 
@@ -75,15 +73,18 @@ final class StackConsole {
                 } else {
                     int eq = arg.indexOf('=');
                     String key = (eq < 0 ? arg : arg.substring(0, eq)).replace('/', '.');
+                    String value;
                     if (eq >= 0) {
-                        sysctls.set(key, arg.substring(eq + 1));
+                        value = arg.substring(eq + 1);
+                        sysctls.set(key, value); // procps echoes the value as written, not as read back
+                    } else {
+                        value = sysctls.get(key);
                     }
-                    String value = sysctls.get(key);
                     text.append(valuesOnly ? value : key + " = " + value).append('\n');
                 }
             }
         } catch (UserInputException e) {
-            return new ConsoleResult(255, text.toString(), e.getMessage() + "\n");
+            return new ConsoleResult(1, text.toString(), e.getMessage() + "\n"); // procps 4.0.2 exits 1
         }
         return new ConsoleResult(0, text.toString(), "");
     }

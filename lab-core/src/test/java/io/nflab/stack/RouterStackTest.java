@@ -142,7 +142,7 @@ class RouterStackTest {
         assertTrue(ipAt("b").isEmpty());
         assertTrue(lab.run("r", "ip", "route").contains("10.0.2.0/24 dev eth1 proto kernel scope link src 10.0.2.1"));
         ConsoleResult unknown = lab.node("r").command(List.of("sysctl", "net.ipv4.nope"), "", 0);
-        assertEquals(255, unknown.exitCode());
+        assertEquals(1, unknown.exitCode());
         assertEquals("sysctl: cannot stat /proc/sys/net/ipv4/nope: No such file or directory\n", unknown.stderr());
     }
 }

@@ -38,6 +38,20 @@ class TraceAndLogTest {
         assertEquals(1, out.log().size(), out.log()::toString);
         assertTrue(out.log().get(0).startsWith("out: IN= OUT=eth1 SRC=192.168.1.1 DST=192.168.1.2 LEN=28 "),
                 out.log().get(0));
-        assertEquals(out.log().get(0) + "\n", gw.command(List.of("dmesg"), "", 0).stdout());
+        assertEquals("[    0.000000] " + out.log().get(0) + "\n", gw.command(List.of("dmesg"), "", 0).stdout());
+    }
+
+    @Test
+    void dmesgStampsEachLineWithTheLabTimeItWasWrittenAt() {
+        NetStack gw = NetStack.boot(TopologyLoader.load(Path.of("../topologies/port-forward/topology.yaml")), "gw");
+        gw.command(List.of("iptables", "-I", "OUTPUT", "-j", "LOG", "--log-prefix", "out: "), "", 0);
+        long later = 12_345_678_901L;
+        StackOutput first = gw.send(PacketText.parse("udp 192.168.1.1:5000 > 192.168.1.2:53"), later);
+        long much = 123_456L * 1_000_000_000L + 7_000L;
+        StackOutput second = gw.send(PacketText.parse("udp 192.168.1.1:5001 > 192.168.1.2:53"), much);
+
+        String dmesg = gw.command(List.of("dmesg"), "", much).stdout();
+        assertEquals("[   12.345678] " + first.log().get(0) + "\n[123456.000007] " + second.log().get(0) + "\n", dmesg);
+        assertEquals(List.of(first.log().get(0), second.log().get(0)), gw.kernelLog(), "the lines themselves");
     }
 }

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
-        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ValidateCommand.class, IptablesCommand.class,
-            IptablesSaveCommand.class, IptablesRestoreCommand.class, ReplayCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class, VerifyKernelCommand.class,
+            ValidateCommand.class, IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class,
             NodeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -1,0 +1,40 @@
+package io.nflab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.nflab.kernel.KernelSupport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code nflab verify-kernel}: the port-forward lab agrees with the kernel (root only); bad input exits 2. */
+class VerifyKernelCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void thePortForwardLabAgreesWithTheKernel() throws IOException {
+        KernelSupport.labUnavailable().ifPresent(reason -> Assumptions.abort("no kernel labs here: " + reason));
+        Path json = dir.resolve("report.json");
+        CliRunner result = CliRunner.run("verify-kernel", "topologies/port-forward", "--report-json", json.toString());
+        assertEquals(ExitCodes.OK, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().startsWith("scenario port-forward: agrees with the kernel (5 of 7 steps compared"),
+                result.out());
+        assertTrue(result.out().contains("step 3 (connect from client to 203.0.113.1:80/tcp) not compared"),
+                result.out());
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"agrees\" : true"), report);
+        assertTrue(report.contains("\"interface\" : \"eth0\""), report);
+    }
+
+    @Test
+    void aMissingScenarioIsBadInput() {
+        CliRunner result = CliRunner.run("verify-kernel", dir.resolve("nothing.yaml").toString());
+        assertEquals(ExitCodes.BAD_INPUT, result.exitCode());
+        assertTrue(result.err().contains("nothing.yaml"), result.err());
+    }
+}
