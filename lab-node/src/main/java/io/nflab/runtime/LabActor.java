@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.StashBuffer;
+import akka.actor.typed.javadsl.TimerScheduler;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.nflab.kernel.LabMacs;
 import io.nflab.kernel.NodeInterface;
@@ -29,13 +30,16 @@ import io.nflab.stack.ConsoleResult;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.SegmentSpec;
 import io.nflab.topology.Topology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -151,6 +155,11 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public record NodeSnapshot(int index, LabSnapshot.NodeState state) implements Command {
     }
 
+    /** Boots not answered yet are sent again (a Boot can be lost while sharding moves a lost member's shard). */
+    private enum BootRetry implements Command {
+        INSTANCE
+    }
+
     /** Where a call is going: run to quiet, until its client exits, or until a clock target. */
     private enum Goal { SETTLE, CLIENT, ADVANCE, ANSWER }
 
@@ -171,6 +180,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         }
     }
 
+    private static final Duration BOOT_RETRY = Duration.ofSeconds(1);
+
     private final Topology topology;
     private final Tracing tracing;
     private final StashBuffer<Command> stash;
@@ -189,7 +200,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private final boolean[] up;
     private final List<TreeMap<Long, Integer>> arrivals = new ArrayList<>();
     private long clock;
-    private int booting;
+    private final Set<String> unbooted = new HashSet<>();
+    private final TimerScheduler<Command> bootTimer;
     private int generation;
     private int unwired;
     private boolean started;
@@ -205,9 +217,10 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private ActorRef<SnapshotReply> snapshotTo;
     private final TreeMap<String, LabSnapshot.NodeState> snapshotStates = new TreeMap<>();
 
-    private LabActor(ActorContext<Command> context, StashBuffer<Command> stash, Topology topology, String labId,
-                     Tracing tracing) {
+    private LabActor(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> bootTimer,
+                     Topology topology, String labId, Tracing tracing) {
         super(context);
+        this.bootTimer = bootTimer;
         this.topology = topology;
         this.tracing = tracing;
         this.stash = stash;
@@ -244,8 +257,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
      * {@code labId} (unique in the cluster).
      */
     public static Behavior<Command> create(Topology topology, String labId, Tracing tracing) {
-        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context ->
-                new LabActor(context, stash, topology, labId, tracing)));
+        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new LabActor(context, stash, timers, topology, labId, tracing))));
     }
 
     @Override
@@ -254,6 +267,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
                 .onMessage(NodeBooted.class, this::onNodeBooted)
                 .onMessage(SegmentBooted.class, this::onSegmentBooted)
                 .onMessage(Wired.class, this::onWired)
+                .onMessageEquals(BootRetry.INSTANCE, this::onBootRetry)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(SendCall.class, this::onSend)
                 .onMessage(CommandCall.class, this::onCommand)
@@ -274,18 +288,35 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     // ------------------------------------------------------------------------------------- boot and wiring
 
     private void bootNode(int index) {
-        booting++;
+        unbooted.add(names.get(index));
+        bootTimer.startSingleTimer(BootRetry.INSTANCE, BOOT_RETRY);
         nodeEntities.get(index).tell(new NodeActor.Boot(topology.nodes().get(index), index, names.size(), macs,
                 tracing, getContext().getSelf()));
     }
 
     private void bootSegment(String name) {
-        booting++;
+        unbooted.add(name);
+        bootTimer.startSingleTimer(BootRetry.INSTANCE, BOOT_RETRY);
         segmentEntities.get(name).tell(new SegmentActor.Boot(name, wires.ports().get(name), getContext().getSelf()));
+    }
+
+    private Behavior<Command> onBootRetry() {
+        new ArrayList<>(unbooted).forEach(element -> {
+            Integer index = indexOf.get(element);
+            if (index != null) {
+                bootNode(index);
+            } else {
+                bootSegment(element);
+            }
+        });
+        return this;
     }
 
     private Behavior<Command> onNodeBooted(NodeBooted booted) {
         int index = booted.index();
+        if (!unbooted.remove(names.get(index))) {
+            return this; // the answer to a Boot sent again
+        }
         nodes.set(index, booted.ref());
         elementOf.put(booted.ref(), names.get(index));
         getContext().watch(booted.ref());
@@ -298,6 +329,9 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     private Behavior<Command> onSegmentBooted(SegmentBooted booted) {
+        if (!unbooted.remove(booted.segment())) {
+            return this;
+        }
         segments.put(booted.segment(), booted.ref());
         elementOf.put(booted.ref(), booted.segment());
         getContext().watch(booted.ref());
@@ -306,9 +340,10 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
 
     /** Once every element is booted, a new wiring generation gives each its neighbours' refs. */
     private Behavior<Command> elementBooted() {
-        if (--booting > 0) {
+        if (!unbooted.isEmpty()) {
             return this;
         }
+        bootTimer.cancel(BootRetry.INSTANCE);
         generation++;
         unwired = names.size() + segments.size();
         wires.ports().forEach((name, ports) -> segments.get(name).tell(new SegmentActor.Wire(generation,

@@ -143,6 +143,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     private Behavior<Command> onBoot(Boot boot) {
+        if (element != null) { // the lab sent its Boot again before the answer reached it
+            lab.tell(new LabActor.NodeBooted(index, getContext().getSelf(), "", element.nextTimer()));
+            return this;
+        }
         index = boot.index();
         lab = boot.lab();
         Map<NodeInterface, MacAddress> macs = new HashMap<>();

@@ -87,7 +87,9 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
     }
 
     private Behavior<Command> onBoot(Boot boot) {
-        segment = new SegmentSwitch(boot.name(), boot.ports());
+        if (segment == null) { // else the lab sent its Boot again before the answer reached it
+            segment = new SegmentSwitch(boot.name(), boot.ports());
+        }
         lab = boot.lab();
         lab.tell(new LabActor.SegmentBooted(boot.name(), getContext().getSelf()));
         return this;
