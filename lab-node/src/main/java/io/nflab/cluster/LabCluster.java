@@ -5,6 +5,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
+import akka.remote.RemoteTransportException;
 import com.typesafe.config.Config;
 import io.nflab.diagnostics.UserInputException;
 import java.time.Duration;
@@ -24,12 +25,25 @@ public final class LabCluster {
     private LabCluster() {
     }
 
-    /** Starts a member with {@code config}; it joins its seed nodes, if it has any, at once. */
+    /**
+     * Starts a member with {@code config}; it joins its seed nodes, if it has any, at once.
+     *
+     * @throws UserInputException when it cannot bind its address (in use, not this machine's)
+     */
     public static ActorSystem<Void> start(Config config) {
         // SLF4J binds its provider here, in one thread: Akka's threads asking for loggers while it binds would
         // have their first lines held back and replayed, with a three-line SLF4J notice on stderr.
         LoggerFactory.getILoggerFactory();
-        return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        try {
+            return ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, config);
+        } catch (RemoteTransportException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            throw new UserInputException("cannot bind " + config.getString("akka.remote.artery.canonical.hostname")
+                    + ":" + config.getInt("akka.remote.artery.canonical.port") + ": " + cause.getMessage());
+        }
     }
 
     /**

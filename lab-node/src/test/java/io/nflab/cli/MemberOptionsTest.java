@@ -26,6 +26,14 @@ class MemberOptionsTest {
     }
 
     @Test
+    void anAddressInUseIsRefusedInOneLine() throws java.io.IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            refused("cannot bind 127.0.0.1:" + port + ": ", "node", "--bind", "127.0.0.1:" + port);
+        }
+    }
+
+    @Test
     void theLocalEngineTakesNoClusterOptions() {
         refused("need --engine actors", "replay", "port-forward", "--engine", "local", "--seed", "127.0.0.1:2552");
     }
