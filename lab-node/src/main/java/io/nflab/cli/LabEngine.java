@@ -1,8 +1,9 @@
 package io.nflab.cli;
 
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import com.typesafe.config.ConfigFactory;
+import io.nflab.cluster.LabCluster;
+import io.nflab.cluster.MemberSettings;
+import io.nflab.diagnostics.UserInputException;
 import io.nflab.lab.LabSession;
 import io.nflab.lab.LocalLab;
 import io.nflab.lab.Tracing;
@@ -19,11 +20,14 @@ import picocli.CommandLine;
  * ({@code local}, {@link LocalLab}). Both give the same activities for the same calls.
  */
 enum LabEngine {
-    /** {@link ActorLab}: one actor per node and segment, all labs of a command in one actor system. */
+    /**
+     * {@link ActorLab}: one actor per node and segment, all labs of a command in one actor system, a member of
+     * the embedded one-member cluster or of the cluster the settings' seeds name.
+     */
     ACTORS {
         @Override
-        Labs start() {
-            ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nflab", ConfigFactory.load());
+        Labs start(MemberSettings member) {
+            ActorSystem<Void> system = LabCluster.start(member.config());
             return new Labs() {
                 @Override
                 public LabSession apply(Topology topology) {
@@ -41,7 +45,11 @@ enum LabEngine {
     /** {@link LocalLab}: every node's stack in this thread. */
     LOCAL {
         @Override
-        Labs start() {
+        Labs start(MemberSettings member) {
+            if (!member.equals(MemberSettings.EMBEDDED)) {
+                throw new UserInputException("the local engine runs in this process only: cluster options ("
+                        + member + ") need --engine actors");
+            }
             return new Labs() {
                 @Override
                 public LabSession apply(Topology topology) {
@@ -57,7 +65,7 @@ enum LabEngine {
     };
 
     /** Starts what the engine's labs need; closing it stops that (after the labs are closed). */
-    abstract Labs start();
+    abstract Labs start(MemberSettings member);
 
     /** Starts labs of topologies (each closed by its user) while it is open. */
     interface Labs extends Function<Topology, LabSession>, AutoCloseable {

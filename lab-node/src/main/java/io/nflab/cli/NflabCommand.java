@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         versionProvider = NflabVersion.class,
         description = "A network lab emulator with a faithful Linux packet path.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class, VerifyKernelCommand.class,
-            ValidateCommand.class, IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class},
+            ValidateCommand.class, IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class,
+            NodeCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -21,13 +21,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nflab replay SCENARIO… [--report-json FILE] [--junit FILE] [--engine actors|local]}: replays each
+ * {@code nflab replay SCENARIO… [--report-json FILE] [--junit FILE] [--engine actors|local] [--seed HOST:PORT …]}:
+ * replays each
  * scenario (a scenario file, or every scenario of a lab folder or lab name) on a fresh lab, prints the
  * summary and writes the reports. Exit 0 when every expectation held, 1 when one failed, 2 for bad input
  * (problems as {@code FILE:LINE:COLUMN: message}, nothing replayed) or a step the lab refused. See
@@ -57,6 +59,9 @@ final class ReplayCommand implements Callable<Integer> {
             description = "how the labs run: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
     private LabEngine engine;
 
+    @Mixin
+    private MemberOptions member;
+
     @Spec
     private CommandSpec spec;
 
@@ -68,7 +73,7 @@ final class ReplayCommand implements Callable<Integer> {
             all.addAll(load(argument, locator.locate(argument)));
         }
         ReplayResult result;
-        try (LabEngine.Labs labs = engine.start()) {
+        try (LabEngine.Labs labs = engine.start(member.settings())) {
             result = new Replayer(labs, Clock.systemUTC()).replay(all);
         }
         PrintWriter out = spec.commandLine().getOut();

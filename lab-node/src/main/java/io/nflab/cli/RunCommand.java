@@ -25,13 +25,15 @@ import org.jline.reader.LineReader;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code nflab run LAB [--script FILE]}: starts a lab and its console. Interactive (JLine) when stdin is a
+ * {@code nflab run LAB [--script FILE] [--seed HOST:PORT …]}: starts a lab (on the embedded one-member
+ * cluster, or on the cluster of the seeds) and its console. Interactive (JLine) when stdin is a
  * terminal; otherwise, or with {@code --script}, the lines are run in order and echoed as a transcript.
  * Exit code: 0 when every command succeeded, 1 when one exited non-zero, 2 when a line was bad input
  * (the console goes on in every case).
@@ -61,6 +63,9 @@ final class RunCommand implements Callable<Integer> {
             description = "where the interactive console keeps its history (default: ~/" + HISTORY_FILE + ")")
     private Path history;
 
+    @Mixin
+    private MemberOptions member;
+
     @Spec
     private CommandSpec spec;
 
@@ -70,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
         Path folder = Files.isDirectory(located) ? located : located.getParent();
         Topology topology = TopologyLoader.load(topologyFile(located));
         try (BufferedReader lines = script != null ? open(script) : null;
-             LabSession session = LabRuntime.start(topology)) {
+             LabSession session = LabRuntime.start(topology, member.settings())) {
             if (lines != null) {
                 return scripted(session, folder, lines, script.toString()).exitCode();
             }

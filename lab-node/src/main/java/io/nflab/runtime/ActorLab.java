@@ -4,8 +4,9 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.AskPattern;
-import akka.actor.typed.javadsl.Behaviors;
-import com.typesafe.config.ConfigFactory;
+import akka.cluster.typed.Cluster;
+import io.nflab.cluster.LabCluster;
+import io.nflab.cluster.MemberSettings;
 import io.nflab.diagnostics.UserInputException;
 import io.nflab.lab.Activity;
 import io.nflab.lab.LabChecks;
@@ -20,13 +21,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * A lab run by actors ({@link LabActor}, {@link NodeActor}, {@link SegmentActor}) behind the blocking
- * {@link LabSession} facade: each call asks the lab actor and waits for the activity. The same calls give
+ * {@link LabSession} facade: each call asks the lab actor and waits for the activity. The lab actor lives in
+ * this process; nodes and segments are Cluster Sharding entities on any member of the cluster
+ * ({@link ElementSharding}, docs/cluster.md). The same calls give
  * the same activities as {@link io.nflab.lab.LocalLab}. Names are checked here, before anything is asked,
  * so that bad input is a {@link UserInputException} as with {@code LocalLab}. Calls wait at most
  * {@code nflab.runtime.call-timeout} (wall clock) for an answer.
@@ -55,7 +59,19 @@ public final class ActorLab implements LabSession {
      * @throws UserInputException when a node's ruleset or sysctl is refused
      */
     public static ActorLab start(Topology topology) {
-        ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "nflab", ConfigFactory.load());
+        return start(topology, MemberSettings.EMBEDDED);
+    }
+
+    /**
+     * Boots {@code topology} with full packet stories in an actor system of its own (closed with the lab), a
+     * cluster member as {@code member} says: the embedded one-member cluster, or a member of an existing
+     * cluster (its seeds) whose members host the lab's elements.
+     *
+     * @throws UserInputException when a node's ruleset or sysctl is refused, or a placement names a role no
+     *                            member has
+     */
+    public static ActorLab start(Topology topology, MemberSettings member) {
+        ActorSystem<Void> system = LabCluster.start(member.config());
         try {
             return start(system, topology, Tracing.HOPS, true);
         } catch (RuntimeException e) {
@@ -64,15 +80,23 @@ public final class ActorLab implements LabSession {
         }
     }
 
-    /** Boots {@code topology} as actors in {@code system} (which outlives the lab). */
+    /**
+     * Boots {@code topology} as actors in {@code system} (which outlives the lab). The system becomes a cluster
+     * member first if it is not one yet (joining itself when it has no seed nodes).
+     */
     public static ActorLab start(ActorSystem<?> system, Topology topology, Tracing tracing) {
         return start(system, topology, tracing, false);
     }
 
     private static ActorLab start(ActorSystem<?> system, Topology topology, Tracing tracing, boolean ownsSystem) {
         Objects.requireNonNull(topology, "topology");
-        ActorRef<LabActor.Command> ref = system.systemActorOf(LabActor.create(topology, tracing),
-                "lab-" + topology.name() + "-" + LABS.incrementAndGet(), Props.empty());
+        LabCluster.awaitUp(system);
+        ElementSharding.init(system);
+        Placements.check(topology, Cluster.get(system).state());
+        String name = "lab-" + topology.name() + "-" + LABS.incrementAndGet();
+        String labId = name + "-" + UUID.randomUUID().toString().substring(0, 8); // unique in the cluster
+        ActorRef<LabActor.Command> ref = system.systemActorOf(LabActor.create(topology, labId, tracing), name,
+                Props.empty());
         ActorLab lab = new ActorLab(topology, system, ownsSystem, ref);
         String failure = lab.ask(LabActor.Started::new).failure();
         if (!failure.isEmpty()) {

@@ -1,19 +1,23 @@
 package io.nflab.runtime;
 
+import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import akka.actor.typed.javadsl.StashBuffer;
-import io.nflab.address.MacAddress;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.cluster.sharding.typed.javadsl.EntityRef;
 import io.nflab.kernel.LabMacs;
 import io.nflab.kernel.NodeInterface;
 import io.nflab.lab.Activity;
 import io.nflab.lab.CallRecord;
 import io.nflab.lab.ClientResult;
 import io.nflab.lab.LabChecks;
+import io.nflab.lab.LabEvent;
 import io.nflab.lab.LabSnapshot;
 import io.nflab.lab.LabWires;
 import io.nflab.lab.PacketStory;
@@ -24,20 +28,27 @@ import io.nflab.packet.Ipv4Packet;
 import io.nflab.scenario.Fault;
 import io.nflab.stack.ConsoleResult;
 import io.nflab.topology.NodeSpec;
+import io.nflab.topology.SegmentSpec;
 import io.nflab.topology.Topology;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The lab: spawns one {@link SegmentActor} per segment and one {@link NodeActor} per node, wires them
- * with each other's {@link ActorRef}s, owns the lab clock and the packets' stories, and runs one
- * {@link io.nflab.lab.LabSession} call at a time (later calls wait in a stash).
+ * The lab: boots one {@link SegmentActor} per segment and one {@link NodeActor} per node as Cluster Sharding
+ * entities ({@link ElementSharding}; they may live on any member), wires them with each other's direct
+ * {@link ActorRef}s (resolved once, so frames never pass through a shard region), watches them (an element
+ * lost with its member boots again with fresh state and the lab is wired anew, a {@link LabEvent}), owns the
+ * lab clock and the packets' stories, and runs one {@link io.nflab.lab.LabSession} call at a time (later
+ * calls wait in a stash).
  *
  * <p>The clock moves in <em>rounds</em>, one lab instant each, with the semantics of
  * {@link io.nflab.lab.LocalLab}: every node with something due at the instant runs (in parallel), and the
@@ -105,12 +116,22 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         INSTANCE
     }
 
-    /** Node {@code index} booted ({@code failure} empty) or refused its configuration. */
-    public record Wired(int index, String failure, long nextTimer) implements Command {
+    /** Node {@code index} booted as {@code ref} ({@code failure} empty) or refused its configuration. */
+    public record NodeBooted(int index, ActorRef<NodeActor.Command> ref, String failure, long nextTimer)
+            implements Command {
+    }
+
+    /** Segment {@code segment} booted as {@code ref}. */
+    public record SegmentBooted(String segment, ActorRef<SegmentActor.Command> ref) implements Command {
+    }
+
+    /** A node or segment knows its neighbours of wiring {@code generation}. */
+    public record Wired(int generation) implements Command {
     }
 
     /** Node {@code index} acted: it sent {@code framesSent} frames, and this is what it saw. */
-    public record Ran(int index, long framesSent, List<StoryNote> notes, Optional<ClientResult> finished,
+    public record Ran(int generation, int index, long framesSent, List<StoryNote> notes,
+                      Optional<ClientResult> finished,
                       Optional<ConsoleResult> console, long nextTimer) implements Command {
         public Ran {
             notes = List.copyOf(notes);
@@ -118,7 +139,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     /** A segment carried frame {@code (origin, sequence)}: it arrives at {@code to} at {@code arrivalNanos}. */
-    public record Carried(int origin, long sequence, long arrivalNanos, List<String> to, List<StoryNote> lost)
+    public record Carried(int generation, int origin, long sequence, long arrivalNanos, List<String> to,
+                          List<StoryNote> lost)
             implements Command {
         public Carried {
             to = List.copyOf(to);
@@ -127,14 +149,15 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     /** A segment set its loss share. */
-    public record LossSet(String segment) implements Command {
-    }
-
-    /** A segment knows its ports. */
-    public record SegmentWired(String segment) implements Command {
+    public record LossSet(int generation, String segment) implements Command {
     }
 
     public record NodeSnapshot(int index, LabSnapshot.NodeState state) implements Command {
+    }
+
+    /** Boots not answered yet are sent again (a Boot can be lost while sharding moves a lost member's shard). */
+    private enum BootRetry implements Command {
+        INSTANCE
     }
 
     /** Where a call is going: run to quiet, until its client exits, or until a clock target. */
@@ -157,21 +180,35 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         }
     }
 
+    private static final Duration BOOT_RETRY = Duration.ofSeconds(1);
+
     private final Topology topology;
+    private final Tracing tracing;
     private final StashBuffer<Command> stash;
     private final List<String> names = new ArrayList<>();
     private final Map<String, Integer> indexOf = new HashMap<>();
+    private final List<EntityRef<NodeActor.Command>> nodeEntities = new ArrayList<>();
+    private final Map<String, EntityRef<SegmentActor.Command>> segmentEntities = new LinkedHashMap<>();
     private final List<ActorRef<NodeActor.Command>> nodes = new ArrayList<>();
     private final Map<String, ActorRef<SegmentActor.Command>> segments = new LinkedHashMap<>();
+    private final Map<ActorRef<?>, String> elementOf = new HashMap<>();
+    private final LabWires wires;
+    private final List<NodeActor.InterfaceMac> macs;
     private final StoryBook book = new StoryBook();
     private final long[] timers;
     private final long[] expected;
     private final boolean[] up;
     private final List<TreeMap<Long, Integer>> arrivals = new ArrayList<>();
     private long clock;
-    private int wiredCount;
+    private final Set<String> unbooted = new HashSet<>();
+    private final TimerScheduler<Command> bootTimer;
+    private int generation;
+    private int unwired;
+    private boolean started;
+    private boolean recovering;
     private String bootFailure = "";
     private final List<ActorRef<StartReply>> startWaiters = new ArrayList<>();
+    private final List<LabEvent> pendingEvents = new ArrayList<>();
     private Call call;
     private int awaitingAnswers;
     private long awaitingCarries;
@@ -180,48 +217,57 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private ActorRef<SnapshotReply> snapshotTo;
     private final TreeMap<String, LabSnapshot.NodeState> snapshotStates = new TreeMap<>();
 
-    private LabActor(ActorContext<Command> context, StashBuffer<Command> stash, Topology topology, Tracing tracing) {
+    private LabActor(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> bootTimer,
+                     Topology topology, String labId, Tracing tracing) {
         super(context);
+        this.bootTimer = bootTimer;
         this.topology = topology;
+        this.tracing = tracing;
         this.stash = stash;
         List<NodeSpec> specs = topology.nodes();
         timers = new long[specs.size()];
         expected = new long[specs.size()];
         up = new boolean[specs.size()];
-        LabWires wires = LabWires.of(topology);
-        Map<NodeInterface, MacAddress> macs = LabMacs.of(topology);
+        wires = LabWires.of(topology);
+        macs = LabMacs.of(topology).entrySet().stream()
+                .map(mac -> new NodeActor.InterfaceMac(mac.getKey(), mac.getValue())).toList();
         for (int i = 0; i < specs.size(); i++) {
             NodeSpec spec = specs.get(i);
             names.add(spec.name());
             indexOf.put(spec.name(), i);
-            nodes.add(context.spawn(NodeActor.create(spec, i, specs.size(), macs, tracing), "node-" + spec.name()));
+            nodeEntities.add(ElementSharding.node(context.getSystem(),
+                    ElementSharding.entityId(labId, spec.name(), spec.placement())));
+            nodes.add(null);
             arrivals.add(new TreeMap<>());
-            up[i] = true;
         }
-        wires.ports().forEach((name, ports) ->
-                segments.put(name, context.spawn(SegmentActor.create(name, ports), "segment-" + name)));
-        wires.ports().forEach((name, ports) -> segments.get(name).tell(new SegmentActor.Wire(ports.stream()
-                .map(p -> new SegmentActor.Port(p.node(), p.iface(), nodes.get(indexOf.get(p.node())))).toList(),
-                context.getSelf())));
         for (int i = 0; i < specs.size(); i++) {
-            String node = specs.get(i).name();
-            nodes.get(i).tell(new NodeActor.Wire(specs.get(i).interfaces().stream()
-                    .map(iface -> new NodeActor.SegmentPort(iface.name(), segments.get(wires.segmentOf(
-                            new NodeInterface(node, iface.name()))))).toList(), context.getSelf()));
+            bootNode(i);
         }
+        Map<String, SegmentSpec> segmentSpecs = new HashMap<>();
+        topology.segments().forEach(segment -> segmentSpecs.put(segment.name(), segment));
+        wires.ports().keySet().forEach(name -> {
+            segmentEntities.put(name, ElementSharding.segment(context.getSystem(), ElementSharding.entityId(labId,
+                    name, Optional.ofNullable(segmentSpecs.get(name)).flatMap(SegmentSpec::placement))));
+            bootSegment(name);
+        });
     }
 
-    /** The lab running {@code topology}. */
-    public static Behavior<Command> create(Topology topology, Tracing tracing) {
-        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context ->
-                new LabActor(context, stash, topology, tracing)));
+    /**
+     * The lab running {@code topology}, its elements entities of {@link ElementSharding} with ids under
+     * {@code labId} (unique in the cluster).
+     */
+    public static Behavior<Command> create(Topology topology, String labId, Tracing tracing) {
+        return Behaviors.withStash(10_000, stash -> Behaviors.setup(context -> Behaviors.withTimers(timers ->
+                new LabActor(context, stash, timers, topology, labId, tracing))));
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(NodeBooted.class, this::onNodeBooted)
+                .onMessage(SegmentBooted.class, this::onSegmentBooted)
                 .onMessage(Wired.class, this::onWired)
-                .onMessage(SegmentWired.class, this::onSegmentWired)
+                .onMessageEquals(BootRetry.INSTANCE, this::onBootRetry)
                 .onMessage(Started.class, this::onStarted)
                 .onMessage(SendCall.class, this::onSend)
                 .onMessage(CommandCall.class, this::onCommand)
@@ -234,40 +280,100 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
                 .onMessage(Carried.class, this::onCarried)
                 .onMessage(LossSet.class, this::onLossSet)
                 .onMessage(NodeSnapshot.class, this::onNodeSnapshot)
-                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
+                .onMessageEquals(Stop.INSTANCE, this::onStop)
+                .onSignal(Terminated.class, this::onTerminated)
                 .build();
     }
 
-    // ------------------------------------------------------------------------------------- boot
+    // ------------------------------------------------------------------------------------- boot and wiring
 
-    private Behavior<Command> onWired(Wired wired) {
-        timers[wired.index()] = wired.nextTimer();
-        if (bootFailure.isEmpty() && !wired.failure().isEmpty()) {
-            bootFailure = wired.failure();
+    private void bootNode(int index) {
+        unbooted.add(names.get(index));
+        bootTimer.startSingleTimer(BootRetry.INSTANCE, BOOT_RETRY);
+        nodeEntities.get(index).tell(new NodeActor.Boot(topology.nodes().get(index), index, names.size(), macs,
+                tracing, getContext().getSelf()));
+    }
+
+    private void bootSegment(String name) {
+        unbooted.add(name);
+        bootTimer.startSingleTimer(BootRetry.INSTANCE, BOOT_RETRY);
+        segmentEntities.get(name).tell(new SegmentActor.Boot(name, wires.ports().get(name), getContext().getSelf()));
+    }
+
+    private Behavior<Command> onBootRetry() {
+        new ArrayList<>(unbooted).forEach(element -> {
+            Integer index = indexOf.get(element);
+            if (index != null) {
+                bootNode(index);
+            } else {
+                bootSegment(element);
+            }
+        });
+        return this;
+    }
+
+    private Behavior<Command> onNodeBooted(NodeBooted booted) {
+        int index = booted.index();
+        if (!unbooted.remove(names.get(index))) {
+            return this; // the answer to a Boot sent again
         }
-        return elementWired();
+        nodes.set(index, booted.ref());
+        elementOf.put(booted.ref(), names.get(index));
+        getContext().watch(booted.ref());
+        timers[index] = booted.nextTimer();
+        up[index] = true;
+        if (bootFailure.isEmpty() && !booted.failure().isEmpty()) {
+            bootFailure = booted.failure();
+        }
+        return elementBooted();
     }
 
-    private Behavior<Command> onSegmentWired(SegmentWired wired) {
-        return elementWired();
+    private Behavior<Command> onSegmentBooted(SegmentBooted booted) {
+        if (!unbooted.remove(booted.segment())) {
+            return this;
+        }
+        segments.put(booted.segment(), booted.ref());
+        elementOf.put(booted.ref(), booted.segment());
+        getContext().watch(booted.ref());
+        return elementBooted();
     }
 
-    /** Counts a node or segment that is ready; once all are, the lab has started. */
-    private Behavior<Command> elementWired() {
-        wiredCount++;
-        if (isWired()) {
-            startWaiters.forEach(waiter -> waiter.tell(new StartReply(bootFailure)));
-            startWaiters.clear();
+    /** Once every element is booted, a new wiring generation gives each its neighbours' refs. */
+    private Behavior<Command> elementBooted() {
+        if (!unbooted.isEmpty()) {
+            return this;
+        }
+        bootTimer.cancel(BootRetry.INSTANCE);
+        generation++;
+        unwired = names.size() + segments.size();
+        wires.ports().forEach((name, ports) -> segments.get(name).tell(new SegmentActor.Wire(generation,
+                ports.stream().map(p -> new SegmentActor.Port(p.node(), p.iface(), nodes.get(indexOf.get(p.node()))))
+                        .toList())));
+        for (int i = 0; i < names.size(); i++) {
+            String node = names.get(i);
+            nodes.get(i).tell(new NodeActor.Wire(generation, topology.nodes().get(i).interfaces().stream()
+                    .map(iface -> new NodeActor.SegmentPort(iface.name(), segments.get(wires.segmentOf(
+                            new NodeInterface(node, iface.name()))))).toList()));
         }
         return this;
     }
 
-    private boolean isWired() {
-        return wiredCount == names.size() + segments.size();
+    private Behavior<Command> onWired(Wired wired) {
+        if (wired.generation() != generation || --unwired > 0) {
+            return this;
+        }
+        if (!started) {
+            started = true;
+            recovering = false;
+            startWaiters.forEach(waiter -> waiter.tell(new StartReply(bootFailure)));
+            startWaiters.clear();
+            return this;
+        }
+        return recovered();
     }
 
     private Behavior<Command> onStarted(Started started) {
-        if (isWired()) {
+        if (this.started) {
             started.replyTo().tell(new StartReply(bootFailure));
         } else {
             startWaiters.add(started.replyTo());
@@ -275,14 +381,87 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         return this;
     }
 
+    // ------------------------------------------------------------------------------------- member loss
+
+    /**
+     * An element stopped without being told to: its cluster member left or was downed. It boots again (Cluster
+     * Sharding starts it on a surviving member) with fresh state, as a rebooted machine would, and the lab is
+     * wired anew; the call in progress ends once that is done, and the event goes into its activity.
+     */
+    private Behavior<Command> onTerminated(Terminated terminated) {
+        String element = elementOf.remove(terminated.getRef());
+        if (element == null) {
+            return this;
+        }
+        Address member = terminated.getRef().path().address();
+        LabEvent event = new LabEvent(clock, element + " restarted with fresh state: its cluster member "
+                + member.getHost().orElse("local") + ":" + member.getPort().map(String::valueOf).orElse("-")
+                + " is gone");
+        if (call != null) {
+            call.record.event(event);
+        } else {
+            pendingEvents.add(event);
+        }
+        recovering = true;
+        Integer index = indexOf.get(element);
+        if (index != null) {
+            bootNode(index);
+        } else {
+            bootSegment(element);
+        }
+        return this;
+    }
+
+    /**
+     * Wired again after a loss: frames that were in flight are gone (the new wiring ignores them), and the call
+     * that was interrupted answers with what it had.
+     */
+    private Behavior<Command> recovered() {
+        recovering = false;
+        awaitingAnswers = 0;
+        awaitingCarries = 0;
+        roundRuns.clear();
+        roundCarries.clear();
+        java.util.Arrays.fill(expected, 0);
+        arrivals.forEach(TreeMap::clear);
+        if (snapshotTo != null) {
+            snapshotStates.clear();
+            nodes.forEach(node -> node.tell(new NodeActor.Snapshot(clock)));
+            return this;
+        }
+        if (call != null) {
+            if (call.clientCall && call.client == null) {
+                call.console = new ConsoleResult(1, "", "nflab: a cluster member of the lab was lost meanwhile\n");
+            }
+            call.goal = Goal.ANSWER;
+            return finish();
+        }
+        return stash.unstashAll(this);
+    }
+
+    private Behavior<Command> onStop() {
+        elementOf.keySet().forEach(ref -> getContext().unwatch(ref));
+        nodes.forEach(node -> node.tell(NodeActor.Stop.INSTANCE));
+        segments.values().forEach(segment -> segment.tell(SegmentActor.Stop.INSTANCE));
+        return Behaviors.stopped();
+    }
+
     // ------------------------------------------------------------------------------------- calls
 
     private boolean busy(Command command) {
-        if (call != null || snapshotTo != null) {
+        if (call != null || snapshotTo != null || recovering) {
             stash.stash(command);
             return true;
         }
         return false;
+    }
+
+    /** A call's record, with the events that happened since the last call (a member lost in between). */
+    private CallRecord newRecord() {
+        CallRecord record = new CallRecord(clock, book);
+        pendingEvents.forEach(record::event);
+        pendingEvents.clear();
+        return record;
     }
 
     private Behavior<Command> onSend(SendCall send) {
@@ -290,7 +469,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             return this;
         }
         int index = indexOf.get(send.node());
-        call = new Call(send.replyTo(), new CallRecord(clock, book), false);
+        call = new Call(send.replyTo(), newRecord(), false);
         if (!up[index]) {
             call.console = new ConsoleResult(1, "", "nflab: " + send.node() + " is down (crashed)\n");
             call.goal = Goal.ANSWER;
@@ -305,7 +484,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         if (busy(command)) {
             return this;
         }
-        call = new Call(command.replyTo(), new CallRecord(clock, book), true);
+        call = new Call(command.replyTo(), newRecord(), true);
         call.goal = Goal.CLIENT;
         awaitingAnswers = 1;
         nodes.get(indexOf.get(command.node())).tell(new NodeActor.Execute(command.argv(), command.stdin(), clock));
@@ -316,7 +495,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         if (busy(advance)) {
             return this;
         }
-        call = new Call(advance.replyTo(), new CallRecord(clock, book), false);
+        call = new Call(advance.replyTo(), newRecord(), false);
         call.goal = Goal.ADVANCE;
         call.target = clock + advance.nanos() < clock ? Long.MAX_VALUE - 1 : clock + advance.nanos();
         return proceed();
@@ -327,7 +506,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             return this;
         }
         Fault fault = faultCall.fault();
-        call = new Call(faultCall.replyTo(), new CallRecord(clock, book), false);
+        call = new Call(faultCall.replyTo(), newRecord(), false);
         call.record.event(LabChecks.event(fault, clock));
         awaitingAnswers = 1;
         if (fault instanceof Fault.Link link) {
@@ -380,6 +559,9 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     // ------------------------------------------------------------------------------------- rounds
 
     private Behavior<Command> onRan(Ran ran) {
+        if (stale(ran.generation())) {
+            return this;
+        }
         timers[ran.index()] = ran.nextTimer();
         awaitingCarries += ran.framesSent();
         roundRuns.put(ran.index(), ran);
@@ -388,6 +570,9 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     private Behavior<Command> onCarried(Carried carried) {
+        if (stale(carried.generation())) {
+            return this;
+        }
         for (String node : carried.to()) {
             int index = indexOf.get(node);
             arrivals.get(index).merge(carried.arrivalNanos(), 1, Integer::sum);
@@ -399,8 +584,16 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     private Behavior<Command> onLossSet(LossSet set) {
+        if (stale(set.generation())) {
+            return this;
+        }
         awaitingAnswers--;
         return endOfRound();
+    }
+
+    /** A round's message from before the last wiring, or one that comes while the lab is wired anew. */
+    private boolean stale(int from) {
+        return from != generation || recovering;
     }
 
     /** Once the round is complete: its notes in topology order, then on towards the call's goal. */

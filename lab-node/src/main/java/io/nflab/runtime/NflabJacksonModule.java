@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import io.nflab.address.InterfaceAddress;
+import io.nflab.address.MacAddress;
+import io.nflab.routing.RouteSpec;
 import io.nflab.lab.StoryNote;
 import io.nflab.packet.EthernetFrame;
 import io.nflab.packet.Ipv4Packet;
@@ -21,7 +25,8 @@ import java.util.function.Function;
 /**
  * How lab-core values cross between actors (and cluster members) inside {@link NflabSerializable}
  * messages: packets and frames as their compact wire bytes ({@link WireFormat}), the sealed hierarchies
- * ({@link Fate}, {@link StoryNote}, {@link Fault}) with a type name. Registered in {@code application.conf}
+ * ({@link Fate}, {@link StoryNote}, {@link Fault}) with a type name, a topology's addresses and routes
+ * as their text (a node's description travels to the member that boots it). Registered in {@code application.conf}
  * under {@code akka.serialization.jackson.jackson-modules}; lab-core itself stays free of Jackson
  * annotations.
  */
@@ -31,6 +36,9 @@ public final class NflabJacksonModule extends SimpleModule {
         super("nflab");
         bytes(Ipv4Packet.class, WireFormat::encode, WireFormat::decodeIpv4);
         bytes(EthernetFrame.class, WireFormat::encode, WireFormat::decodeEthernet);
+        text(InterfaceAddress.class, InterfaceAddress::parse);
+        text(RouteSpec.class, RouteSpec::parse);
+        text(MacAddress.class, MacAddress::parse);
         setMixInAnnotation(Ipv4Packet.class, BytesMixin.class);
         setMixInAnnotation(Fate.class, FateMixin.class);
         setMixInAnnotation(StoryNote.class, StoryNoteMixin.class);
@@ -48,6 +56,17 @@ public final class NflabJacksonModule extends SimpleModule {
             @Override
             public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
                 return decode.apply(parser.getBinaryValue());
+            }
+        });
+    }
+
+    /** Values that print as the text their {@code parse} reads back (a topology's addresses and routes). */
+    private <T> void text(Class<T> type, Function<String, T> parse) {
+        addSerializer(type, ToStringSerializer.instance);
+        addDeserializer(type, new StdDeserializer<>(type) {
+            @Override
+            public T deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+                return parse.apply(parser.getValueAsString());
             }
         });
     }

@@ -15,6 +15,7 @@ import io.nflab.lab.Execution;
 import io.nflab.lab.LabSnapshot;
 import io.nflab.lab.NodeElement;
 import io.nflab.lab.NodeRun;
+import io.nflab.kernel.LabMacs;
 import io.nflab.lab.Tracing;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.ConsoleResult;
@@ -26,10 +27,11 @@ import java.util.Optional;
 
 /**
  * One lab node: a thin shell over its {@link NodeElement} (the node's net stack, arrivals, client program
- * and packet ids). The lab actor tells it when to act ({@link Run} one instant, {@link SendPacket},
- * {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands the frames it sent to its
- * segments' actors. Frames from segments ({@link Deliver}) wait in the element until their instant; a
- * {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
+ * and packet ids), a Cluster Sharding entity ({@link ElementSharding}) booted by its lab with {@link Boot}
+ * and wired with its segments' refs ({@link Wire}). The lab actor tells it when to act ({@link Run} one
+ * instant, {@link SendPacket}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
+ * the frames it sent to its segments' actors. Frames from segments ({@link Deliver}) wait in the element
+ * until their instant; a {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
  */
 public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
@@ -37,8 +39,23 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public sealed interface Command extends NflabSerializable {
     }
 
-    /** The node's segment (by interface) and the lab; the node boots and answers {@link LabActor.Wired}. */
-    public record Wire(List<SegmentPort> segments, ActorRef<LabActor.Command> lab) implements Command {
+    /**
+     * Boot as node {@code index} of {@code nodeCount} from {@code spec}; the node answers
+     * {@link LabActor.NodeBooted} with its own ref, or the refusal of its ruleset or sysctls.
+     */
+    public record Boot(NodeSpec spec, int index, int nodeCount, List<InterfaceMac> macs, Tracing tracing,
+                       ActorRef<LabActor.Command> lab) implements Command {
+        public Boot {
+            macs = List.copyOf(macs);
+        }
+    }
+
+    /** The MAC address of a lab interface (the lab computes them once, {@link LabMacs}). */
+    public record InterfaceMac(NodeInterface port, MacAddress mac) {
+    }
+
+    /** The node's segments (by interface), wiring {@code generation}; answered with {@link LabActor.Wired}. */
+    public record Wire(int generation, List<SegmentPort> segments) implements Command {
         public Wire {
             segments = List.copyOf(segments);
         }
@@ -82,40 +99,36 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record Snapshot(long instant) implements Command {
     }
 
-    /** A frame from a segment. */
-    public record Deliver(Arrival arrival) implements Command {
+    /** A frame from a segment, carried in wiring {@code generation} (older frames were lost with a member). */
+    public record Deliver(int generation, Arrival arrival) implements Command {
     }
 
-    private final NodeSpec spec;
-    private final int index;
-    private final int nodeCount;
-    private final Map<NodeInterface, MacAddress> macs;
-    private final Tracing tracing;
+    /** The lab is closed: the node stops. */
+    public enum Stop implements Command {
+        INSTANCE
+    }
+
     private final Map<String, ActorRef<SegmentActor.Command>> segments = new HashMap<>();
+    private int index;
     private ActorRef<LabActor.Command> lab;
     private NodeElement element;
+    private int generation;
     private long arrived;
     private Run waiting;
 
-    private NodeActor(ActorContext<Command> context, NodeSpec spec, int index, int nodeCount,
-                      Map<NodeInterface, MacAddress> macs, Tracing tracing) {
+    private NodeActor(ActorContext<Command> context) {
         super(context);
-        this.spec = spec;
-        this.index = index;
-        this.nodeCount = nodeCount;
-        this.macs = macs;
-        this.tracing = tracing;
     }
 
-    /** Node {@code index} of {@code nodeCount}; it boots when wired. */
-    public static Behavior<Command> create(NodeSpec spec, int index, int nodeCount,
-                                           Map<NodeInterface, MacAddress> macs, Tracing tracing) {
-        return Behaviors.setup(context -> new NodeActor(context, spec, index, nodeCount, Map.copyOf(macs), tracing));
+    /** A node entity ({@link ElementSharding}): it waits for its {@link Boot}. */
+    public static Behavior<Command> entity() {
+        return Behaviors.setup(NodeActor::new);
     }
 
     @Override
     public Receive<Command> createReceive() {
         return newReceiveBuilder()
+                .onMessage(Boot.class, this::onBoot)
                 .onMessage(Wire.class, this::onWire)
                 .onMessage(Run.class, this::onRun)
                 .onMessage(Deliver.class, this::onDeliver)
@@ -125,18 +138,36 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .onMessage(Crash.class, this::onCrash)
                 .onMessage(Restart.class, this::onRestart)
                 .onMessage(Snapshot.class, this::onSnapshot)
+                .onMessageEquals(Stop.INSTANCE, Behaviors::stopped)
                 .build();
     }
 
-    private Behavior<Command> onWire(Wire wire) {
-        wire.segments().forEach(port -> segments.put(port.iface(), port.segment()));
-        lab = wire.lab();
-        try {
-            element = new NodeElement(spec, index, nodeCount, macs, tracing);
-            lab.tell(new LabActor.Wired(index, "", element.nextTimer()));
-        } catch (UserInputException e) {
-            lab.tell(new LabActor.Wired(index, e.getMessage(), Long.MAX_VALUE));
+    private Behavior<Command> onBoot(Boot boot) {
+        if (element != null) { // the lab sent its Boot again before the answer reached it
+            lab.tell(new LabActor.NodeBooted(index, getContext().getSelf(), "", element.nextTimer()));
+            return this;
         }
+        index = boot.index();
+        lab = boot.lab();
+        Map<NodeInterface, MacAddress> macs = new HashMap<>();
+        boot.macs().forEach(mac -> macs.put(mac.port(), mac.mac()));
+        try {
+            element = new NodeElement(boot.spec(), index, boot.nodeCount(), macs, boot.tracing());
+            lab.tell(new LabActor.NodeBooted(index, getContext().getSelf(), "", element.nextTimer()));
+        } catch (UserInputException e) {
+            lab.tell(new LabActor.NodeBooted(index, getContext().getSelf(), e.getMessage(), Long.MAX_VALUE));
+        }
+        return this;
+    }
+
+    /** New neighbours (the first wiring, or after a member was lost): frames of older wirings are gone. */
+    private Behavior<Command> onWire(Wire wire) {
+        segments.clear();
+        wire.segments().forEach(port -> segments.put(port.iface(), port.segment()));
+        generation = wire.generation();
+        arrived = 0;
+        waiting = null;
+        lab.tell(new LabActor.Wired(generation));
         return this;
     }
 
@@ -150,6 +181,9 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     }
 
     private Behavior<Command> onDeliver(Deliver deliver) {
+        if (deliver.generation() != generation) {
+            return this;
+        }
         element.enqueue(deliver.arrival());
         arrived++;
         if (waiting != null && arrived >= waiting.expectedArrivals()) {
@@ -196,9 +230,9 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     /** Frames to their segments, then the run's account to the lab. */
     private void report(NodeRun run, Optional<ConsoleResult> console) {
         for (Emitted emitted : run.frames()) {
-            segments.get(emitted.iface()).tell(new SegmentActor.Carry(emitted.iface(), emitted.frame()));
+            segments.get(emitted.iface()).tell(new SegmentActor.Carry(generation, emitted.iface(), emitted.frame()));
         }
-        lab.tell(new LabActor.Ran(index, run.frames().size(), run.notes(), run.finished(), console,
+        lab.tell(new LabActor.Ran(generation, index, run.frames().size(), run.notes(), run.finished(), console,
                 element.nextTimer()));
     }
 }

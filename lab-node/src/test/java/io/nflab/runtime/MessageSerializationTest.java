@@ -17,6 +17,12 @@ import io.nflab.packet.PacketText;
 import io.nflab.scenario.Fault;
 import io.nflab.stack.ConsoleResult;
 import io.nflab.stack.Fate;
+import io.nflab.kernel.LabMacs;
+import io.nflab.lab.LabWires;
+import io.nflab.lab.Tracing;
+import io.nflab.topology.NodeSpec;
+import io.nflab.topology.Placement;
+import io.nflab.topology.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -65,11 +71,12 @@ class MessageSerializationTest {
         PacketStory story = activities.get(0).packets().get(0);
         roundTrip(new LabActor.StoryReply(Optional.of(story)));
         List<StoryNote> notes = new ArrayList<>();
-        notes.add(new StoryNote.Created(story.id(), story.causeId(), story.origin(), story.createdNanos(), story.packet()));
+        notes.add(new StoryNote.Created(story.id(), story.causeId(), story.origin(), story.createdNanos(),
+                story.packet()));
         story.trace().forEach(hop -> notes.add(new StoryNote.Stepped(story.id(), hop)));
         fates.forEach(fate -> notes.add(new StoryNote.Ended(7, fate)));
-        roundTrip(new LabActor.Ran(1, 2, notes, Optional.empty(), Optional.of(new ConsoleResult(0, "out", "")), 5));
-        roundTrip(new LabActor.Carried(1, 2, 10_000, List.of("gw", "web"), notes.subList(0, 1)));
+        roundTrip(new LabActor.Ran(3, 1, 2, notes, Optional.empty(), Optional.of(new ConsoleResult(0, "out", "")), 5));
+        roundTrip(new LabActor.Carried(3, 1, 2, 10_000, List.of("gw", "web"), notes.subList(0, 1)));
         roundTrip(new LabActor.CallReply(Optional.empty(), "failed"));
         roundTrip(new LabActor.SendCall("client", story.packet(), probe.ref()));
         roundTrip(new LabActor.CommandCall("client", List.of("ping", "-c", "1", "10.0.0.1"), "", probe.ref()));
@@ -84,8 +91,40 @@ class MessageSerializationTest {
         Ipv4Packet packet = PacketText.parse("udp 10.0.0.1:5000 > 10.0.0.2:53 ttl 3 len 12");
         LabFrame frame = new LabFrame(3, 0, "client", "eth0", 9, 20_000,
                 new EthernetFrame(MacAddress.BROADCAST, MacAddress.parse("02:6e:66:00:00:00"), packet));
-        roundTrip(new SegmentActor.Carry("eth0", frame));
-        roundTrip(new NodeActor.Deliver(new Arrival(30_000, "eth0", "lan", frame)));
+        roundTrip(new SegmentActor.Carry(2, "eth0", frame));
+        roundTrip(new NodeActor.Deliver(2, new Arrival(30_000, "eth0", "lan", frame)));
         roundTrip(new NodeActor.SendPacket(packet, 5));
+    }
+
+    /** What boots and wires a lab on any member: whole node descriptions (rules, routes, services), refs. */
+    @Test
+    void bootAndWiring() {
+        TestProbe<LabActor.Command> lab = testKit.createTestProbe();
+        TestProbe<NodeActor.Command> node = testKit.createTestProbe();
+        TestProbe<SegmentActor.Command> segment = testKit.createTestProbe();
+        Topology topology = ActorLabTest.PORT_FORWARD;
+        List<NodeActor.InterfaceMac> macs = LabMacs.of(topology).entrySet().stream()
+                .map(mac -> new NodeActor.InterfaceMac(mac.getKey(), mac.getValue())).toList();
+        for (int i = 0; i < topology.nodes().size(); i++) {
+            NodeSpec spec = topology.nodes().get(i);
+            roundTrip(new NodeActor.Boot(spec, i, topology.nodes().size(), macs, Tracing.HOPS, lab.ref()));
+            roundTrip(new NodeActor.Boot(withPlacement(spec), i, 3, List.of(), Tracing.ENDS, lab.ref()));
+        }
+        LabWires.of(topology).ports().forEach((name, ports) ->
+                roundTrip(new SegmentActor.Boot(name, ports, lab.ref())));
+        roundTrip(new NodeActor.Wire(4, List.of(new NodeActor.SegmentPort("eth0", segment.ref()))));
+        roundTrip(new SegmentActor.Wire(4, List.of(new SegmentActor.Port("gw", "eth1", node.ref()))));
+        roundTrip(new LabActor.NodeBooted(1, node.ref(), "", 70_000));
+        roundTrip(new LabActor.NodeBooted(2, node.ref(), "iptables-restore: line 3 failed", Long.MAX_VALUE));
+        roundTrip(new LabActor.SegmentBooted("lan", segment.ref()));
+        roundTrip(new LabActor.Wired(4));
+        roundTrip(new LabActor.LossSet(4, "lan"));
+        roundTrip(NodeActor.Stop.INSTANCE);
+        roundTrip(SegmentActor.Stop.INSTANCE);
+    }
+
+    private static NodeSpec withPlacement(NodeSpec spec) {
+        return new NodeSpec(spec.name(), spec.kind(), spec.interfaces(), spec.routes(), spec.ruleset(),
+                spec.sysctls(), spec.services(), Optional.of(new Placement("dmz")));
     }
 }
