@@ -74,23 +74,24 @@ public final class NatPortPairing {
                 pairs.put(key, n.replyPort());
             }
         }
-        for (Map.Entry<Key, Integer> e : List.copyOf(pairs.entrySet())) {
+        Map<Key, Integer> accepted = new LinkedHashMap<>(pairs);
+        for (Map.Entry<Key, Integer> e : pairs.entrySet()) {
             Key key = e.getKey();
             Set<Integer> sameTarget = pairs.entrySet().stream().filter(o -> o.getValue().equals(e.getValue())
                     && o.getKey().protocol().equals(key.protocol()) && o.getKey().address().equals(key.address()))
-                    .map(o -> o.getKey().port()).collect(Collectors.toSet());
+                    .map(o -> o.getKey().port()).collect(Collectors.toCollection(TreeSet::new));
             boolean takenByKernel = kernelConnections.stream().anyMatch(c -> c.protocol().equals(key.protocol())
                     && c.replyAddress().equals(key.address()) && c.replyPort() == e.getValue()
                     && !pairs.containsKey(new Key(c.protocol(), c.replyAddress(), c.replyPort())));
             if (sameTarget.size() > 1 || takenByKernel) {
                 conflicts.add(new Difference("the source NAT port " + e.getValue() + " of " + key.protocol() + " "
-                        + key.address() + " (not unique)", "ports " + new TreeSet<>(sameTarget)
-                                + (takenByKernel ? " (and another connection's own port " + e.getValue() + ")" : ""),
-                        "port " + e.getValue() + " for each"));
-                pairs.remove(key);
+                        + key.address() + " (not unique)", "port " + key.port() + (sameTarget.size() > 1
+                                ? ", one of " + sameTarget : ", while another connection keeps its own port "
+                                + e.getValue()), "port " + e.getValue()));
+                accepted.remove(key);
             }
         }
-        return new NatPortPairing(pairs, conflicts);
+        return new NatPortPairing(accepted, conflicts);
     }
 
     /** The pairs that could not be accepted, as differences. */
