@@ -16,19 +16,22 @@ import java.util.stream.Collectors;
  * {@link PacketComparison} writes them); each command's exit code and output ({@code iptables-save} without
  * its comment lines, {@code conntrack -L} entries in any order with timeouts a second apart); at the end,
  * per node, the {@code iptables-save -c} lines (counters included) and the {@code conntrack -L} entries that
- * only one side has. Steps one side did not run are not compared.
+ * only one side has. Steps one side did not run are not compared. Source NAT ports the kernel drew at random are
+ * first paired with the emulator's ({@link NatPortPairing}); a pairing that is inconsistent is a difference.
  */
 public final class Comparison {
     private Comparison() {
     }
 
     /** Every difference, in step order, then per node; empty when the two agree. */
-    public static List<Difference> compare(SideRun kernel, SideRun nflab) {
+    public static List<Difference> compare(SideRun kernelRun, SideRun nflab) {
+        NatPortPairing pairing = NatPortPairing.of(kernelRun, nflab);
+        SideRun kernel = pairing.applyTo(kernelRun);
         if (kernel.steps().size() != nflab.steps().size()) {
             throw new IllegalArgumentException("the runs have different steps: " + kernel.steps().size() + " and "
                     + nflab.steps().size());
         }
-        List<Difference> out = new ArrayList<>();
+        List<Difference> out = new ArrayList<>(pairing.conflicts());
         for (int i = 0; i < kernel.steps().size(); i++) {
             compareStep(kernel.steps().get(i), nflab.steps().get(i), out);
         }

@@ -29,23 +29,32 @@ public final class KernelScenarioRunner {
     /** The scenario's run in a kernel lab built with {@code options}. */
     public static SideRun run(Scenario scenario, StepPlan plan, KernelLabOptions options) {
         try (KernelLab lab = KernelLab.start(scenario.topology(), options)) {
-            List<StepResult> results = new ArrayList<>();
-            int number = 0;
-            for (Step step : scenario.steps()) {
-                number++;
-                String action = StepPlan.describe(step.action());
-                Optional<String> notRun = plan.reasonNotRun(step.action(), scenario.topology());
-                results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
-                        : runStep(lab, scenario, number, action, step.action()));
-            }
-            Map<String, LabSnapshot.NodeState> state = new LinkedHashMap<>();
-            for (NodeSpec node : scenario.topology().nodes()) {
-                state.put(node.name(), new LabSnapshot.NodeState(
-                        PacketComparison.withoutComments(lab.iptablesSave(node.name())),
-                        lab.conntrackList(node.name()).stdout()));
-            }
-            return new SideRun("kernel", results, state);
+            return run(scenario, plan, lab);
         }
+    }
+
+    /**
+     * The scenario's run in a kernel lab the caller built and prepared (its nodes, interfaces and rulesets as
+     * the scenario's topology has them: reusing one lab for many scenarios of one topology saves building it
+     * each time, the caller resetting what the previous scenario left behind). The lab stays open.
+     */
+    public static SideRun run(Scenario scenario, StepPlan plan, KernelLab lab) {
+        List<StepResult> results = new ArrayList<>();
+        int number = 0;
+        for (Step step : scenario.steps()) {
+            number++;
+            String action = StepPlan.describe(step.action());
+            Optional<String> notRun = plan.reasonNotRun(step.action(), scenario.topology());
+            results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
+                    : runStep(lab, scenario, number, action, step.action()));
+        }
+        Map<String, LabSnapshot.NodeState> state = new LinkedHashMap<>();
+        for (NodeSpec node : scenario.topology().nodes()) {
+            state.put(node.name(), new LabSnapshot.NodeState(
+                    PacketComparison.withoutComments(lab.iptablesSave(node.name())),
+                    lab.conntrackList(node.name()).stdout()));
+        }
+        return new SideRun("kernel", results, state);
     }
 
     private static StepResult runStep(KernelLab lab, Scenario scenario, int number, String action, Action what) {

@@ -42,6 +42,8 @@ public record VerifyReport(String scenario, SideRun kernel, SideRun nflab, List<
         kernel.steps().stream().filter(s -> s.notRun().isPresent()).forEach(s -> out.append("  step ")
                 .append(s.number()).append(" (").append(s.action()).append(") not compared: ")
                 .append(s.notRun().get()).append('\n'));
+        NatPortPairing.of(kernel, nflab).describe().forEach(p -> out.append("  source NAT port drawn at random by "
+                + "the kernel, compared as the emulator's: ").append(p).append('\n'));
         out.append(differences.stream().map(d -> d + "\n").collect(Collectors.joining()));
         return out.toString();
     }

@@ -1,5 +1,7 @@
 package io.nflab.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nflab.diagnostics.IoErrors;
 import io.nflab.diagnostics.UserInputException;
 import io.nflab.kernel.KernelLabException;
@@ -32,8 +34,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code nflab verify-kernel SCENARIO [--report-json FILE]}: replays a scenario (or every scenario of a lab) in
  * the real kernel — throwaway network namespaces, always deleted — and on the emulator, and prints every
- * difference per packet, counter and conntrack entry. Exits 0 when they agree, 1 when they differ, 2 without
- * root or {@code ip netns}, or on bad input. See docs/fidelity.md.
+ * difference per packet, counter and conntrack entry. A scenario whose kernel lab cannot be built on this kernel
+ * (a sysctl it lacks, say) is reported {@code not comparable} with the reason, and the others still run. Exits 0
+ * when every scenario was compared and agrees, 1 when one differs, otherwise 2: some scenario was not comparable,
+ * no root or {@code ip netns}, or bad input. See docs/fidelity.md.
  */
 @Command(name = "verify-kernel", mixinStandardHelpOptions = true,
         description = "Replay a scenario in the Linux kernel (network namespaces, needs root) and on the emulator,"
@@ -61,26 +65,47 @@ final class VerifyKernelCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         List<VerifyReport> reports = new ArrayList<>();
-        try {
-            for (Scenario scenario : scenarios) {
-                SideRun kernel = KernelScenarioRunner.run(scenario, StepPlan.DEFAULT, KernelLabOptions.DEFAULT);
-                SideRun nflab;
-                try (LocalLab lab = LocalLab.start(scenario.topology())) {
-                    nflab = LabScenarioRunner.run(scenario, StepPlan.DEFAULT, lab);
-                }
-                VerifyReport report = VerifyReport.of(scenario.name(), kernel, nflab);
-                reports.add(report);
-                out.print(report.text());
+        List<String> notComparable = new ArrayList<>();
+        List<String> json = new ArrayList<>();
+        for (Scenario scenario : scenarios) {
+            SideRun kernel;
+            try {
+                kernel = KernelScenarioRunner.run(scenario, StepPlan.DEFAULT, KernelLabOptions.DEFAULT);
+            } catch (KernelLabException e) {
+                out.println("scenario " + scenario.name() + ": not comparable: " + e.getMessage());
                 out.flush();
+                notComparable.add(scenario.name());
+                json.add(notComparableJson(scenario.name(), e.getMessage()));
+                continue;
             }
-        } catch (KernelLabException e) {
-            err.println("nflab verify-kernel: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            SideRun nflab;
+            try (LocalLab lab = LocalLab.start(scenario.topology())) {
+                nflab = LabScenarioRunner.run(scenario, StepPlan.DEFAULT, lab);
+            }
+            VerifyReport report = VerifyReport.of(scenario.name(), kernel, nflab);
+            reports.add(report);
+            json.add(report.json());
+            out.print(report.text());
+            out.flush();
         }
         if (reportJson != null) {
-            writeJson(reports);
+            writeJson(json);
         }
-        return reports.stream().allMatch(VerifyReport::agrees) ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        if (!reports.stream().allMatch(VerifyReport::agrees)) {
+            return ExitCodes.CHECK_FAILED;
+        }
+        if (!notComparable.isEmpty()) {
+            err.println("nflab verify-kernel: not verified: " + String.join(", ", notComparable)
+                    + " (not comparable on this machine, see above)");
+            return ExitCodes.BAD_INPUT;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String notComparableJson(String scenario, String reason) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("scenario", scenario).put("comparable", false)
+                .put("reason", reason);
+        return node.toPrettyString() + "\n";
     }
 
     private static List<Scenario> scenarios(Path target) {
@@ -94,9 +119,9 @@ final class VerifyKernelCommand implements Callable<Integer> {
         return List.of(ScenarioLoader.load(target));
     }
 
-    private void writeJson(List<VerifyReport> reports) {
-        String json = reports.size() == 1 ? reports.get(0).json()
-                : reports.stream().map(VerifyReport::json).map(String::strip)
+    private void writeJson(List<String> reports) {
+        String json = reports.size() == 1 ? reports.get(0)
+                : reports.stream().map(String::strip)
                         .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
         try {
             Files.writeString(reportJson, json);

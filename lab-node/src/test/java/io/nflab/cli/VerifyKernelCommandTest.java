@@ -34,6 +34,18 @@ class VerifyKernelCommandTest {
     }
 
     @Test
+    void aScenarioThisKernelCannotBuildIsNotComparableAndExitsTwo() {
+        KernelSupport.labUnavailable().ifPresent(reason -> Assumptions.abort("no kernel labs here: " + reason));
+        Assumptions.assumeTrue(Integer.parseInt(System.getProperty("os.version").split("\\.")[0]) >= 6,
+                "Linux before 6.0 still has net.netfilter.nf_conntrack_helper");
+        CliRunner result = CliRunner.run("verify-kernel", "topologies/ftp-passive/scenarios/auto-helper.yaml");
+        assertEquals(ExitCodes.BAD_INPUT, result.exitCode(), result.out() + result.err());
+        assertTrue(result.out().contains("scenario auto-helper: not comparable: node gw: cannot set sysctl "
+                + "net.netfilter.nf_conntrack_helper=1"), result.out());
+        assertTrue(result.err().contains("not verified: auto-helper"), result.err());
+    }
+
+    @Test
     void aMissingScenarioIsBadInput() {
         CliRunner result = CliRunner.run("verify-kernel", dir.resolve("nothing.yaml").toString());
         assertEquals(ExitCodes.BAD_INPUT, result.exitCode());
