@@ -89,6 +89,8 @@ public final class NetStack {
     private final StackSysctls sysctls;
     private final KernelLog dmesg = new KernelLog();
     private final LogRelay log = new LogRelay();
+    /** {@link NatHookContext#incoming} of each input device by name, made once: the nat hooks' context of every received packet. */
+    private final java.util.HashMap<String, NatHookContext> incomingNat = new java.util.HashMap<>();
     private Emission out;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
@@ -317,7 +319,7 @@ public final class NetStack {
             ct = track(ctx);
         }
         if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct,
-                NatHookContext.incoming(device.name()))) {
+                incoming(device))) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -351,7 +353,7 @@ public final class NetStack {
     /** INPUT mangle → filter → security → nat (SNAT) → conntrack confirm → local socket. */
     private void localIn(NetDevice device, PacketContext ctx, ConntrackResult ct) {
         if (!table(TableKind.MANGLE, Hook.INPUT, ctx, ct) || !table(TableKind.FILTER, Hook.INPUT, ctx, ct)
-                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, NatHookContext.incoming(device.name())) || !confirm(ctx, ct)) {
+                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, incoming(device)) || !confirm(ctx, ct)) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -628,6 +630,10 @@ public final class NetStack {
             hop(ctx, hook.name(), "nat", "", 0, HopTexts.rewrite(before, outcome.packet()));
         }
         return true;
+    }
+
+    private NatHookContext incoming(NetDevice device) {
+        return incomingNat.computeIfAbsent(device.name(), NatHookContext::incoming);
     }
 
     /** The nat table at one hook, asked by {@link Nat} for a connection's first packet; remembers its decision. */
