@@ -188,9 +188,18 @@ public final class LocalLab implements LabSession {
 
     /** Runs until no frame is in flight. */
     private void settle() {
-        while (nodes.stream().anyMatch(NodeElement::hasArrivals)) {
+        while (inFlight()) {
             step(nextEventTime());
         }
+    }
+
+    private boolean inFlight() {
+        for (NodeElement node : nodes) {
+            if (node.hasArrivals()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private long nextEventTime() {

@@ -14,6 +14,7 @@ import io.nflab.stack.StackHop;
 import io.nflab.stack.StackOutput;
 import io.nflab.topology.NodeSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,8 +44,10 @@ public final class NodeElement implements PacketWatcher {
     private long created;
     private long frameSequence;
     private long now;
-    private List<StoryNote> notes = new ArrayList<>();
-    private List<Emitted> frames = new ArrayList<>();
+    private final List<StoryNote> notes = new ArrayList<>();
+    private final List<Emitted> frames = new ArrayList<>();
+    /** This node's MAC on each of its interfaces (looked up for every arriving frame). */
+    private final Map<String, MacAddress> ownMacs = new HashMap<>();
 
     public NodeElement(NodeSpec spec, int index, int nodeCount, Map<NodeInterface, MacAddress> macs, Tracing tracing) {
         this.spec = spec;
@@ -52,6 +55,8 @@ public final class NodeElement implements PacketWatcher {
         this.nodeCount = nodeCount;
         this.macs = macs;
         this.tracing = tracing;
+        spec.interfaces().forEach(iface -> ownMacs.put(iface.name(), macs.get(new NodeInterface(spec.name(),
+                iface.name()))));
         boot();
     }
 
@@ -188,7 +193,7 @@ public final class NodeElement implements PacketWatcher {
 
     private void arrive(Arrival arrival) {
         EthernetFrame frame = arrival.frame().frame();
-        MacAddress mac = macs.get(new NodeInterface(name(), arrival.iface()));
+        MacAddress mac = ownMacs.get(arrival.iface());
         if (!frame.destination().equals(mac) && !frame.destination().isBroadcast()
                 && !frame.destination().isMulticast()) {
             return;
@@ -228,9 +233,9 @@ public final class NodeElement implements PacketWatcher {
         if (frames.isEmpty() && notes.isEmpty() && finished.isEmpty()) {
             return NodeRun.NOTHING;
         }
-        NodeRun run = new NodeRun(frames, notes, finished);
-        frames = new ArrayList<>();
-        notes = new ArrayList<>();
+        NodeRun run = new NodeRun(frames, notes, finished); // copies both lists
+        frames.clear();
+        notes.clear();
         return run;
     }
 

@@ -159,10 +159,16 @@ public final class NeighbourTable<P> {
 
     /** When {@link #tick} has work next, if ever. */
     public OptionalLong nextDeadline() {
+        long next = nextDeadlineNanos();
+        return next == Long.MAX_VALUE ? OptionalLong.empty() : OptionalLong.of(next);
+    }
+
+    /** {@link #nextDeadline()} without a box for the per-packet path: {@link Long#MAX_VALUE} when no timer runs. */
+    public long nextDeadlineNanos() {
         while (!timers.isEmpty() && timers.peek().entry.timer != timers.peek()) {
             timers.poll();
         }
-        return timers.isEmpty() ? OptionalLong.empty() : OptionalLong.of(timers.peek().deadline);
+        return timers.isEmpty() ? Long.MAX_VALUE : timers.peek().deadline;
     }
 
     /**

@@ -8,10 +8,11 @@ import java.util.function.Consumer;
 
 /** Collects what one entry-point call emits; doubles as the engine's {@link PacketLog}. */
 final class Emission implements PacketLog {
-    private final List<OutFrame> frames = new ArrayList<>();
-    private final List<Fate> fates = new ArrayList<>();
-    private final List<TraceEntry> trace = new ArrayList<>();
-    private final List<String> log = new ArrayList<>();
+    // made on first use: most calls emit a frame or two and a fate, and trace or log nothing
+    private List<OutFrame> frames;
+    private List<Fate> fates;
+    private List<TraceEntry> trace;
+    private List<String> log;
     private final KernelLog dmesg;
     private final long now;
     private final Consumer<Fate> watch;
@@ -27,27 +28,46 @@ final class Emission implements PacketLog {
     }
 
     void frame(OutFrame frame) {
+        if (frames == null) {
+            frames = new ArrayList<>(2);
+        }
         frames.add(frame);
     }
 
     void fate(Fate fate) {
+        if (fates == null) {
+            fates = new ArrayList<>(2);
+        }
         fates.add(fate);
         watch.accept(fate);
     }
 
     @Override
     public void log(int level, String line) {
+        if (log == null) {
+            log = new ArrayList<>();
+        }
         log.add(line);
         dmesg.add(now, line);
     }
 
     @Override
     public void trace(TraceEntry entry) {
+        if (trace == null) {
+            trace = new ArrayList<>();
+        }
         trace.add(entry);
         log(TraceEntry.LEVEL, entry.line());
     }
 
     StackOutput output() {
-        return new StackOutput(frames, fates, trace, log);
+        if (frames == null && fates == null && trace == null && log == null) {
+            return StackOutput.EMPTY;
+        }
+        return new StackOutput(orNone(frames), orNone(fates), orNone(trace), orNone(log));
+    }
+
+    private static <T> List<T> orNone(List<T> list) {
+        return list == null ? List.of() : list;
     }
 }

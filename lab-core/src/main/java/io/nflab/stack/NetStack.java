@@ -89,6 +89,8 @@ public final class NetStack {
     private final StackSysctls sysctls;
     private final KernelLog dmesg = new KernelLog();
     private final LogRelay log = new LogRelay();
+    /** {@link NatHookContext#incoming} of each input device by name, made once: the nat hooks' context of every received packet. */
+    private final java.util.HashMap<String, NatHookContext> incomingNat = new java.util.HashMap<>();
     private Emission out;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
@@ -266,8 +268,7 @@ public final class NetStack {
 
     /** The lab time of the next timer ({@link Long#MAX_VALUE} when none runs). */
     public long nextDeadline() {
-        long neighbours = ip.neighbours().nextDeadline().orElse(Long.MAX_VALUE);
-        return Math.min(neighbours, socketDeadline);
+        return Math.min(ip.neighbours().nextDeadlineNanos(), socketDeadline);
     }
 
     private void begin(long labNanos) {
@@ -318,7 +319,7 @@ public final class NetStack {
             ct = track(ctx);
         }
         if (ct == null || !table(TableKind.MANGLE, Hook.PREROUTING, ctx, ct) || !natHook(Hook.PREROUTING, ctx, ct,
-                NatHookContext.incoming(device.name()))) {
+                incoming(device))) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -352,7 +353,7 @@ public final class NetStack {
     /** INPUT mangle → filter → security → nat (SNAT) → conntrack confirm → local socket. */
     private void localIn(NetDevice device, PacketContext ctx, ConntrackResult ct) {
         if (!table(TableKind.MANGLE, Hook.INPUT, ctx, ct) || !table(TableKind.FILTER, Hook.INPUT, ctx, ct)
-                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, NatHookContext.incoming(device.name())) || !confirm(ctx, ct)) {
+                || !table(TableKind.SECURITY, Hook.INPUT, ctx, ct) || !natHook(Hook.INPUT, ctx, ct, incoming(device)) || !confirm(ctx, ct)) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
@@ -612,27 +613,15 @@ public final class NetStack {
      * connection's bindings say.
      */
     private boolean natHook(Hook hook, PacketContext ctx, ConntrackResult ct, NatHookContext where) {
-        if (ct == null) {
-            return true;
+        if (ct == null || !ct.tracked()) {
+            return true; // NAT passes untracked and invalid packets unchanged
         }
-        Decision[] asked = new Decision[1];
+        NatAsk ask = new NatAsk(hook, ctx);
         Ipv4Packet before = ctx.packet();
-        NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, packet -> {
-            ctx.packet(packet);
-            Decision decision = engine.evaluate(TableKind.NAT, hook, ctx);
-            asked[0] = decision;
-            if (watcher.wantsHops() && decision.kind() != Decision.Kind.NOT_HOOKED) {
-                hop(ctx, hook.name(), decision);
-            }
-            return switch (decision.kind()) {
-                case NAT -> NatVerdict.bind(decision.target());
-                case DROP, REJECT -> NatVerdict.DROP;
-                default -> NatVerdict.ACCEPT;
-            };
-        }, now);
+        NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, ask, now);
         if (outcome.dropped()) {
-            out.fate(asked[0] != null && asked[0].kind() == Decision.Kind.DROP
-                    ? Fate.Dropped.at(node, asked[0].place(), ctx.packet())
+            out.fate(ask.asked != null && ask.asked.kind() == Decision.Kind.DROP
+                    ? Fate.Dropped.at(node, ask.asked.place(), ctx.packet())
                     : Fate.Dropped.because(node, "nat: " + outcome.reason(), ctx.packet()));
             return false;
         }
@@ -641,6 +630,37 @@ public final class NetStack {
             hop(ctx, hook.name(), "nat", "", 0, HopTexts.rewrite(before, outcome.packet()));
         }
         return true;
+    }
+
+    private NatHookContext incoming(NetDevice device) {
+        return incomingNat.computeIfAbsent(device.name(), NatHookContext::incoming);
+    }
+
+    /** The nat table at one hook, asked by {@link Nat} for a connection's first packet; remembers its decision. */
+    private final class NatAsk implements io.nflab.nat.NatRules {
+        private final Hook hook;
+        private final PacketContext ctx;
+        private Decision asked;
+
+        NatAsk(Hook hook, PacketContext ctx) {
+            this.hook = hook;
+            this.ctx = ctx;
+        }
+
+        @Override
+        public NatVerdict evaluate(Ipv4Packet packet) {
+            ctx.packet(packet);
+            Decision decision = engine.evaluate(TableKind.NAT, hook, ctx);
+            asked = decision;
+            if (watcher.wantsHops() && decision.kind() != Decision.Kind.NOT_HOOKED) {
+                hop(ctx, hook.name(), decision);
+            }
+            return switch (decision.kind()) {
+                case NAT -> NatVerdict.bind(decision.target());
+                case DROP, REJECT -> NatVerdict.DROP;
+                default -> NatVerdict.ACCEPT;
+            };
+        }
     }
 
     private void hop(PacketContext ctx, String hook, Decision decision) {
