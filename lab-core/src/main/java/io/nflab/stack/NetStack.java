@@ -153,6 +153,7 @@ public final class NetStack {
             }
         }
         spec.routes().forEach(stack.ip::addRoute);
+        spec.ipRules().forEach(rule -> stack.ip.addRule(rule.rule(stack.ip.defaultRulePriority())));
         spec.effectiveSysctls().forEach(stack.sysctls::set);
         for (ServiceSpec service : spec.services()) {
             Services.start(stack.sockets, service, services);
