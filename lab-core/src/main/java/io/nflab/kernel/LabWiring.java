@@ -127,6 +127,7 @@ final class LabWiring {
         for (RouteSpec route : node.routes()) {
             commands.add("route add " + route);
         }
+        node.ipRules().forEach(rule -> commands.add("rule add " + rule));
         return commands;
     }
 

@@ -14,9 +14,11 @@ import java.util.function.Predicate;
 
 /**
  * The routing tables of one namespace (the kernel's FIB) with the kernel's insert, delete and lookup rules.
- * As in Linux without custom {@code ip rule}s, the local and main tables are looked up as one (longest
- * prefix first; at equal prefixes, local routes first, then lower metrics), then the default table
- * (253) when it exists; other tables are kept and listed but not consulted. Changes come through
+ * Lookups walk the routing policy database ({@link RoutingRules}, the kernel's {@code fib_rules_lookup}):
+ * each matching rule's table in priority order, a table without a route (or with a {@code throw} one) falling
+ * through to the next rule. With Linux's three default rules the local and main tables are looked up as one
+ * (longest prefix first; at equal prefixes, local routes first, then lower metrics), then the default table
+ * (253) when it exists, as the kernel does while there are no custom rules. Changes come through
  * {@link IpNamespace}, which applies the kernel's checks first.
  */
 public final class Fib {
@@ -34,6 +36,24 @@ public final class Fib {
     /** The tables that exist: none in a fresh namespace; local and main appear together, others on first use. */
     private final Set<Long> tables = new TreeSet<>();
     private boolean customLocalRoutes;
+    private final RoutingRules rules = new RoutingRules();
+
+    /** The routing policy database ({@code ip rule}). */
+    public RoutingRules rules() {
+        return rules;
+    }
+
+    /** Adds a rule ({@code ip rule add}); a rule's table need not exist. */
+    void addRule(RoutingRule rule) {
+        destinations.clear();
+        rules.add(rule);
+    }
+
+    /** Deletes the first rule the selector matches ({@code ip rule del}); ENOENT when none does. */
+    RoutingRule deleteRule(Predicate<RoutingRule> selector) {
+        destinations.clear();
+        return rules.delete(selector);
+    }
 
     /** The ids of the tables that exist, in the order {@code ip route show table all} lists them. */
     public List<Long> tables() {
@@ -75,6 +95,19 @@ public final class Fib {
      * @param oif       only routes out of this device, or 0 for any
      */
     Route lookup(Ipv4Address destination, Scope flowScope, int oif) {
+        return lookup(destination, flowScope, oif, Ipv4Address.ANY, 0, "lo", "");
+    }
+
+    /**
+     * {@link #lookup(Ipv4Address, Scope, int)} for a flow with a source, a packet mark, the name of the device it
+     * came in on ({@code lo} for local output) and of the device the sender bound it to ("" for none), which
+     * custom rules may select on.
+     */
+    Route lookup(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source, long mark, String inName,
+            String outName) {
+        if (!rules.areDefault()) {
+            return lookupByRules(destination, flowScope, oif, source, mark, inName, outName);
+        }
         if (oif != 0 || flowScope.value() != Scope.GLOBAL.value()) {
             return lookupUncached(destination, flowScope, oif);
         }
@@ -88,6 +121,21 @@ public final class Fib {
         }
         destinations.put(destination.bits(), route == null ? NO_ROUTE : route);
         return route;
+    }
+
+    /** The kernel's {@code fib_rules_lookup}: the first matching rule whose table has a route that is not {@code throw}. */
+    private Route lookupByRules(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source, long mark,
+            String inName, String outName) {
+        for (RoutingRule rule : rules.array()) {
+            if (!rule.matches(destination, source, mark, inName, outName)) {
+                continue;
+            }
+            Route route = lookupIn(destination, flowScope, oif, rule.table(), false);
+            if (route != null && route.type() != RouteType.THROW) {
+                return route;
+            }
+        }
+        return null;
     }
 
     private Route lookupUncached(Ipv4Address destination, Scope flowScope, int oif) {
@@ -112,7 +160,10 @@ public final class Fib {
      * while there are no custom rules). Returns the route found, possibly of an error type, or null.
      */
     Route lookupTable(Ipv4Address destination, Scope flowScope, int oif, long table) {
-        boolean merged = table == RouteTables.MAIN || table == RouteTables.LOCAL;
+        return lookupIn(destination, flowScope, oif, table, table == RouteTables.MAIN || table == RouteTables.LOCAL);
+    }
+
+    private Route lookupIn(Ipv4Address destination, Scope flowScope, int oif, long table, boolean merged) {
         int bits = destination.bits();
         int below = 64;
         PrefixIndex.Leaf leaf;
@@ -223,9 +274,20 @@ public final class Fib {
         return gone;
     }
 
-    /** Creates a table without routes (as the kernel does on the first route added to it). */
+    /**
+     * Creates a table without routes, as the kernel's {@code fib_new_table} does for every route added to it,
+     * before it checks the route (so that a refused route still leaves its table behind).
+     */
+    void createTable(long table) {
+        tables.add(table);
+        if (table == RouteTables.LOCAL || table == RouteTables.MAIN) {
+            tables.add(RouteTables.LOCAL);
+            tables.add(RouteTables.MAIN);
+        }
+    }
+
     private void noteTable(Route route) {
-        tables.add(route.table());
+        createTable(route.table());
         if (route.table() == RouteTables.LOCAL || route.table() == RouteTables.MAIN) {
             tables.add(RouteTables.LOCAL);
             tables.add(RouteTables.MAIN);

@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The {@code ip} command (iproute2 6.1) run on an emulated namespace: {@code ip addr}, {@code ip link},
- * {@code ip route} and {@code ip neigh} with the options {@code -4} and {@code -br}, printing exactly what
+ * {@code ip route}, {@code ip rule} and {@code ip neigh} with the options {@code -4} and {@code -br}, printing exactly what
  * iproute2 prints, with its error messages and exit codes (0; 1 for most of its own errors; 2 when the
  * kernel refuses; 255 for usage and argument errors). What iproute2 accepts but nflab does not emulate is
  * refused with a message naming the word, never ignored. docs/routing.md lists what is covered.
@@ -73,6 +73,7 @@ public final class IpCommand {
             case "link" -> new LinkCommand<>(context).run(args);
             case "route" -> new RouteCommand<>(context).run(args);
             case "neighbor", "neighbour" -> new NeighbourCommand<>(context).run(args);
+            case "rule" -> new RuleCommand<>(context).run(args);
             case "help" -> throw IpExit.usage("ip");
             default -> throw IpExit.unsupported("ip " + object);
         }

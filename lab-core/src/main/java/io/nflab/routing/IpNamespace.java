@@ -260,6 +260,7 @@ public final class IpNamespace<P> {
      */
     public Route addRoute(RouteRequest request, RouteChange change) {
         changed();
+        fib.createTable(request.table()); // fib_new_table comes before the checks
         Route route = validator.check(request);
         fib.insert(route, change);
         return route;
@@ -302,7 +303,7 @@ public final class IpNamespace<P> {
 
     /** A locally generated packet to {@code destination} from no particular source, through any device. */
     public OutputRoute routeOutput(Ipv4Address destination) {
-        return lookup.routeOutput(destination, Ipv4Address.ANY, 0);
+        return lookup.routeOutput(destination, Ipv4Address.ANY, 0, 0);
     }
 
     /**
@@ -313,7 +314,12 @@ public final class IpNamespace<P> {
      * @param oif    the device the sender is bound to, or 0
      */
     public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif) {
-        return lookup.routeOutput(destination, source, oif);
+        return lookup.routeOutput(destination, source, oif, 0);
+    }
+
+    /** {@link #routeOutput(Ipv4Address, Ipv4Address, int)} for a packet carrying a firewall mark ({@code ip rule fwmark}). */
+    public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
+        return lookup.routeOutput(destination, source, oif, mark);
     }
 
     /**
@@ -321,7 +327,41 @@ public final class IpNamespace<P> {
      * {@code fib_validate_source} and multicast input). In steady state it allocates nothing.
      */
     public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif) {
-        return lookup.routeInput(destination, source, iif);
+        return lookup.routeInput(destination, source, iif, 0);
+    }
+
+    /** {@link #routeInput(Ipv4Address, Ipv4Address, int)} for a packet carrying a firewall mark ({@code ip rule fwmark}). */
+    public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, long mark) {
+        return lookup.routeInput(destination, source, iif, mark);
+    }
+
+    // --- rules -----------------------------------------------------------------------------------------
+
+    /** The routing policy database, in the order {@code ip rule list} prints it. */
+    public List<RoutingRule> rules() {
+        return fib.rules().list();
+    }
+
+    /** {@code ip rule add}: the rule goes after those of equal or lower priority; its table need not exist. */
+    public void addRule(RoutingRule rule) {
+        fib.addRule(rule);
+        changed();
+    }
+
+    /** The priority the kernel gives a rule added without {@code pref} ({@code fib_default_rule_pref}). */
+    public long defaultRulePriority() {
+        return fib.rules().defaultPriority();
+    }
+
+    /**
+     * {@code ip rule del}: removes the first rule the selector matches.
+     *
+     * @throws NetlinkException ENOENT when none matches
+     */
+    public RoutingRule deleteRule(java.util.function.Predicate<RoutingRule> selector) {
+        RoutingRule gone = fib.deleteRule(selector);
+        changed();
+        return gone;
     }
 
     /** What the neighbour table asks of the routing layer. */

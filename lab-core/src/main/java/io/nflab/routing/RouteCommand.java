@@ -384,15 +384,31 @@ final class RouteCommand<P> {
             if (route instanceof InputRoute.Martian) {
                 throw new NetlinkException(Errno.EINVAL);
             }
+            Optional<Route> found = route instanceof InputRoute.Local local ? Optional.of(local.route())
+                    : route instanceof InputRoute.Forward forward ? forward.out().route() : Optional.empty();
             context.out.append(RoutePrinter.input(destination, source, in.get().name(), route,
-                    context.namespace.links()));
+                    context.namespace.links(), reportedTable(found)));
             return;
         }
         OutputRoute route = context.namespace.routeOutput(destination, source, out.map(NetDevice::index).orElse(0));
         if (route instanceof OutputRoute.Failed failed) {
             throw new NetlinkException(failed.error());
         }
-        context.out.append(RoutePrinter.output(destination, source, (OutputRoute.Resolved) route,
-                context.namespace.links()));
+        OutputRoute.Resolved resolved = (OutputRoute.Resolved) route;
+        context.out.append(RoutePrinter.output(destination, source, resolved, context.namespace.links(),
+                reportedTable(resolved.route())));
+    }
+
+    /**
+     * The table the kernel reports for a lookup's route: with only the default rules the local and main
+     * tables are one (main); with custom rules each route's own.
+     */
+    private long reportedTable(Optional<Route> route) {
+        if (route.isEmpty()) {
+            return RouteTables.MAIN;
+        }
+        long table = route.get().table();
+        boolean merged = context.namespace.fib().rules().areDefault();
+        return merged && (table == RouteTables.LOCAL || table == RouteTables.MAIN) ? RouteTables.MAIN : table;
     }
 }

@@ -31,6 +31,8 @@ final class RouteLookup {
     private static final InputRoute UNREACHABLE_NOT_FORWARDING = new InputRoute.Unreachable(Errno.EHOSTUNREACH, false);
     private static final InputRoute BROADCAST = new InputRoute.Broadcast();
     private static final InputRoute MULTICAST = new InputRoute.Multicast();
+    /** The input device of a locally generated flow (the kernel sets {@code flowi4_iif} to lo). */
+    private static final String LOOPBACK = "lo";
 
 
     private final Links links;
@@ -85,9 +87,9 @@ final class RouteLookup {
      *               {@link OutputRoute.Resolved#source()} is then this source
      * @param oif    the device the sender is bound to, or 0
      */
-    OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif) {
+    OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
         if (oif != 0 || destination.isAny() || destination.isMulticast() || destination.isLimitedBroadcast()) {
-            return routeOutputSlow(destination, source, oif);
+            return routeOutputSlow(destination, source, oif, mark);
         }
         if (!source.isAny()) {
             if (source.isMulticast() || source.isLimitedBroadcast()) {
@@ -97,7 +99,7 @@ final class RouteLookup {
                 return OUTPUT_ENETUNREACH;
             }
         }
-        Route route = fib.lookup(destination, Scope.GLOBAL, 0);
+        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, mark, LOOPBACK, "");
         if (route == null) {
             return OUTPUT_ENETUNREACH;
         }
@@ -105,7 +107,7 @@ final class RouteLookup {
             return failed(errorOf(route.type()));
         }
         if (route.type() == RouteType.LOCAL && route.preferredSource().isEmpty()) {
-            return routeOutputSlow(destination, source, oif);
+            return routeOutputSlow(destination, source, oif, mark);
         }
         RouteResults.Entry entry = results.of(route, generation, sysctls.version());
         if (entry.output == null) {
@@ -124,7 +126,7 @@ final class RouteLookup {
     }
 
     /** {@link #routeOutput} for bound devices, special destinations and local routes without a source. */
-    private OutputRoute routeOutputSlow(Ipv4Address destination, Ipv4Address source, int oif) {
+    private OutputRoute routeOutputSlow(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
         Ipv4Address daddr = destination;
         Ipv4Address saddr = source;
         int out = oif;
@@ -173,7 +175,8 @@ final class RouteLookup {
             return new OutputRoute.Resolved(RouteType.LOCAL, Links.LOOPBACK_INDEX, Optional.empty(), saddr, true,
                     Optional.empty());
         }
-        Route route = fib.lookup(daddr, Scope.GLOBAL, out);
+        Route route = fib.lookup(daddr, Scope.GLOBAL, out, saddr, mark, LOOPBACK,
+                out == 0 ? "" : links.device(out).name());
         if (route == null || route.type().isError()) {
             if (out != 0) {
                 if (saddr.isAny()) {
@@ -227,7 +230,7 @@ final class RouteLookup {
      * The route of a packet received on device {@code iif} (the kernel's {@code ip_route_input_slow} with
      * {@code fib_validate_source} and multicast input). In steady state it allocates nothing.
      */
-    InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif) {
+    InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, long mark) {
         NetDevice in = links.device(iif);
         if (destination.isMulticast()) {
             return multicastInput(destination, source, iif);
@@ -251,7 +254,7 @@ final class RouteLookup {
         } else if (source.isLoopback() && !sysctls.routeLocalnet(iif)) {
             return MARTIAN_SOURCE;
         }
-        Route route = fib.lookup(destination, Scope.GLOBAL, 0);
+        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, mark, in.name(), "");
         if (route == null || route.type().isError()) {
             if (!sysctls.ipForward()) {
                 return UNREACHABLE_NOT_FORWARDING;

@@ -55,7 +55,8 @@ final class RoutePrinter {
      *
      * @param source the source the command gave ({@code from}), or {@link Ipv4Address#ANY}
      */
-    static String output(Ipv4Address destination, Ipv4Address source, OutputRoute.Resolved out, Links links) {
+    static String output(Ipv4Address destination, Ipv4Address source, OutputRoute.Resolved out, Links links,
+            long table) {
         StringBuilder line = new StringBuilder();
         if (out.type() != RouteType.UNICAST) {
             line.append(out.type().keyword()).append(' ');
@@ -66,6 +67,7 @@ final class RoutePrinter {
         }
         out.gateway().ifPresent(g -> line.append("via ").append(g).append(' '));
         line.append("dev ").append(links.device(out.ifindex()).name()).append(' ');
+        appendTable(line, table);
         if (source.isAny() && !out.source().isAny()) {
             line.append("src ").append(out.source()).append(' ');
         }
@@ -78,8 +80,16 @@ final class RoutePrinter {
         return line.append('\n').toString();
     }
 
+    /** iproute2 names the table the route came from unless it is main. */
+    private static void appendTable(StringBuilder line, long table) {
+        if (table != RouteTables.MAIN) {
+            line.append("table ").append(RouteTables.name(table)).append(' ');
+        }
+    }
+
     /** {@code ip route get ... from S iif D} for a packet that routing accepts. */
-    static String input(Ipv4Address destination, Ipv4Address source, String inDevice, InputRoute route, Links links) {
+    static String input(Ipv4Address destination, Ipv4Address source, String inDevice, InputRoute route, Links links,
+            long table) {
         StringBuilder line = new StringBuilder();
         if (route instanceof InputRoute.Local) {
             line.append("local ");
@@ -102,6 +112,7 @@ final class RoutePrinter {
         } else {
             line.append("dev ").append(links.loopback().name()).append(' ');
         }
+        appendTable(line, table);
         if (route instanceof InputRoute.Multicast) {
             line.append("rt_offload_failed ");
         }

@@ -32,12 +32,12 @@ public record RouteRequest(long table, RouteType type, Ipv4Prefix destination, R
     }
 
     /**
-     * What {@code ip route add} sends for a topology route: table main, protocol boot, scope link for a
+     * What {@code ip route add} sends for a topology route: its table (main unless given), protocol boot, scope link for a
      * route without gateway (else global), no preferred source.
      */
     public static RouteRequest of(RouteSpec spec, OptionalInt device) {
         Scope scope = spec.type() == RouteType.UNICAST && spec.gateway().isEmpty() ? Scope.LINK : Scope.GLOBAL;
-        return new RouteRequest(RouteTables.MAIN, spec.type(), spec.destination(), RouteProtocol.BOOT, scope,
+        return new RouteRequest(spec.table(), spec.type(), spec.destination(), RouteProtocol.BOOT, scope,
                 spec.metric(), spec.gateway(), device, Optional.empty(), false);
     }
 }

@@ -12,14 +12,16 @@ import java.util.regex.Pattern;
 /**
  * A static route as {@code ip route add} takes it:
  * {@code default via A}, {@code PREFIX via A [dev D] [metric N]}, {@code PREFIX dev D [metric N]},
- * {@code blackhole|unreachable|prohibit PREFIX [metric N]}. A bare address is a /32 host route.
+ * {@code blackhole|unreachable|prohibit PREFIX [metric N]}, each optionally with {@code table T} (a number
+ * 1..4294967295 or {@code main}, {@code local}, {@code default}; main when not given). A bare address is a
+ * /32 host route.
  *
  * @param gateway the next hop ({@code via}); only unicast routes have one
  * @param device  the output interface ({@code dev}); only unicast routes have one
  * @param metric  the route's priority, 0..4294967295 (0 when not given, as the kernel does for IPv4)
  */
 public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Address> gateway,
-        Optional<String> device, long metric) {
+        Optional<String> device, long metric, long table) {
 
     private static final long MAX_METRIC = 0xffff_ffffL;
     /** The types a topology's static routes may have. */
@@ -38,12 +40,21 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
         if (metric < 0 || metric > MAX_METRIC) {
             throw new IllegalArgumentException("metric out of range: " + metric);
         }
+        if (table < 1 || table > MAX_METRIC) {
+            throw new IllegalArgumentException("table out of range: " + table);
+        }
         if (type == RouteType.UNICAST && gateway.isEmpty() && device.isEmpty()) {
             throw new IllegalArgumentException("a unicast route needs a gateway or a device");
         }
         if (type != RouteType.UNICAST && (gateway.isPresent() || device.isPresent())) {
             throw new IllegalArgumentException("a " + type.keyword() + " route has no gateway or device");
         }
+    }
+
+    /** A route of the main table. */
+    public RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Address> gateway, Optional<String> device,
+            long metric) {
+        this(type, destination, gateway, device, metric, RouteTables.MAIN);
     }
 
     /** {@code PREFIX via GATEWAY}. */
@@ -76,6 +87,9 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
         device.ifPresent(d -> out.append(" dev ").append(d));
         if (metric != 0) {
             out.append(" metric ").append(metric);
+        }
+        if (table != RouteTables.MAIN) {
+            out.append(" table ").append(RouteTables.name(table));
         }
         return out.toString();
     }
@@ -111,6 +125,7 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
             Ipv4Address gateway = null;
             String device = null;
             Long metric = null;
+            Long table = null;
             while (next < words.size()) {
                 int at = next;
                 String option = words.get(next++);
@@ -118,8 +133,10 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
                     case "via" -> gateway = once(gateway, at, parseGateway(type, at));
                     case "dev" -> device = once(device, at, argument(at, "an interface name"));
                     case "metric" -> metric = once(metric, at, parseMetric(at));
+                    case "table" -> table = once(table, at, parseTable(at));
                     default -> throw error(option, columns.get(at), "unexpected word `" + option
-                            + "'; expected " + (type == RouteType.UNICAST ? "via, dev or metric" : "metric"));
+                            + "'; expected " + (type == RouteType.UNICAST ? "via, dev, metric or table"
+                                    : "metric or table"));
                 }
             }
             if (type != RouteType.UNICAST && device != null) {
@@ -130,7 +147,7 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
                 throw error("", text.length(), "a route needs `via ADDRESS' or `dev INTERFACE'");
             }
             return new RouteSpec(type, destination, Optional.ofNullable(gateway), Optional.ofNullable(device),
-                    metric == null ? 0 : metric);
+                    metric == null ? 0 : metric, table == null ? RouteTables.MAIN : table);
         }
 
         private Ipv4Prefix destination() {
@@ -167,6 +184,17 @@ public record RouteSpec(RouteType type, Ipv4Prefix destination, Optional<Ipv4Add
                 return Long.parseLong(word);
             }
             throw error(word, columns.get(at + 1), "invalid metric `" + word + "'; expected 0.." + MAX_METRIC);
+        }
+
+        private long parseTable(int at) {
+            String word = argument(at, "a table");
+            Optional<Long> table = word.matches("[0-9]{1,10}|main|local|default") ? RouteTables.parse(word)
+                    : Optional.empty();
+            if (table.isPresent() && table.get() >= 1 && table.get() <= MAX_METRIC) {
+                return table.get();
+            }
+            throw error(word, columns.get(at + 1), "invalid table `" + word
+                    + "'; expected 1.." + MAX_METRIC + ", main, local or default");
         }
 
         /** The word after the option at {@code at}. */

@@ -155,6 +155,7 @@ public final class NetStack {
             }
         }
         spec.routes().forEach(stack.ip::addRoute);
+        spec.ipRules().forEach(rule -> stack.ip.addRule(rule.rule(stack.ip.defaultRulePriority())));
         spec.effectiveSysctls().forEach(stack.sysctls::set);
         for (ServiceSpec service : spec.services()) {
             Services.start(stack.sockets, service, services);
@@ -328,7 +329,7 @@ public final class NetStack {
             localIn(device, ctx, ct);
             return;
         }
-        InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index());
+        InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index(), ctx.mark());
         if (watcher.wantsHops()) {
             hop(ctx, "routing", "", "", 0, HopTexts.inputRoute(route, route instanceof InputRoute.Forward forward
                     ? ip.links().device(forward.out().ifindex()).name() : ""));
@@ -450,10 +451,13 @@ public final class NetStack {
                 || !table(TableKind.FILTER, Hook.OUTPUT, ctx, ct) || !table(TableKind.SECURITY, Hook.OUTPUT, ctx, ct)) {
             return;
         }
-        if (!ctx.packet().destination().equals(packet.destination())) {
-            OutputRoute rerouted = ip.routeOutput(ctx.packet().destination(), source, 0);
+        // ip_route_me_harder: mangle OUTPUT rerouted a packet whose mark changed, nat OUTPUT one it DNATed
+        boolean redirected = !ctx.packet().destination().equals(packet.destination());
+        if (redirected || ctx.mark() != 0) {
+            OutputRoute rerouted = ip.routeOutput(ctx.packet().destination(), source, 0, ctx.mark());
             if (!(rerouted instanceof OutputRoute.Resolved again)) {
-                out.fate(Fate.Dropped.because(node, "no route after DNAT", ctx.packet()));
+                out.fate(Fate.Dropped.because(node, redirected ? "no route after DNAT" : "no route after MARK",
+                        ctx.packet()));
                 return;
             }
             resolved = again;

@@ -7,6 +7,7 @@ import io.nflab.diagnostics.IoErrors;
 import io.nflab.diagnostics.SourceLocation;
 import io.nflab.diagnostics.TextSyntaxException;
 import io.nflab.routing.RouteSpec;
+import io.nflab.routing.RuleSpec;
 import io.nflab.topology.RouteChecks.WrittenRoute;
 import io.nflab.yaml.Located;
 import io.nflab.yaml.MappingReader;
@@ -32,7 +33,7 @@ import java.util.stream.Collectors;
 /** Reads one entry of a topology's {@code nodes:} into a {@link NodeSpec}, reporting every problem in it. */
 final class NodeReader {
     static final List<String> KEYS =
-            List.of("kind", "interfaces", "routes", "firewall", "rules", "sysctls", "services", "placement");
+            List.of("kind", "interfaces", "routes", "ip-rules", "firewall", "rules", "sysctls", "services", "placement");
     static final List<String> INTERFACE_KEYS = List.of("segment", "address", "mac", "up");
     static final List<String> SERVICE_KEYS = List.of("proto", "port", "app");
 
@@ -74,6 +75,8 @@ final class NodeReader {
         if (interfacesValid) {
             new RouteChecks(name, interfaces, problems).check(routes);
         }
+        List<RuleSpec> ipRules = node.optional("ip-rules", YamlValues.listOf((YamlNode n, String what,
+                Diagnostics p) -> ipRule(n, what, p, interfaces)), List.of());
         Optional<Ruleset> ruleset = ruleset(node);
         Map<String, String> sysctls = node.optional("sysctls", YamlValues.entries())
                 .map(entries -> sysctls(entries, interfaces)).orElse(Map.of());
@@ -86,7 +89,7 @@ final class NodeReader {
         }
         return Optional.of(new NodeSpec(name, kind.orElseThrow(), interfaces,
                 routes.stream().map(WrittenRoute::route).toList(), ruleset, sysctls,
-                services.stream().map(Located::value).toList(), placement));
+                services.stream().map(Located::value).toList(), placement, ipRules));
     }
 
     private List<InterfaceSpec> interfaces(String node, List<YamlEntry> entries, SourceLocation at) {
@@ -134,6 +137,27 @@ final class NodeReader {
         return YamlValues.scalar().read(node, what, problems).flatMap(scalar -> {
             try {
                 return Optional.of(new WrittenRoute(RouteSpec.parse(scalar.text()), scalar));
+            } catch (TextSyntaxException e) {
+                problems.error(scalar.locationAt(e.column()), e.getMessage());
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** One {@code ip-rules:} entry; {@code iif}/{@code oif} must name the node's interfaces or lo. */
+    private Optional<RuleSpec> ipRule(YamlNode node, String what, Diagnostics problems, List<InterfaceSpec> interfaces) {
+        return YamlValues.scalar().read(node, what, problems).flatMap(scalar -> {
+            try {
+                RuleSpec rule = RuleSpec.parse(scalar.text());
+                for (Optional<String> device : List.of(rule.iif(), rule.oif())) {
+                    if (device.isPresent() && !device.get().equals("lo")
+                            && interfaces.stream().noneMatch(i -> i.name().equals(device.get()))) {
+                        problems.error(scalar.locationAt(scalar.text().indexOf(device.get())), "invalid rule `"
+                                + rule + "': `" + device.get() + "' is not an interface of this node");
+                        return Optional.empty();
+                    }
+                }
+                return Optional.of(rule);
             } catch (TextSyntaxException e) {
                 problems.error(scalar.locationAt(e.column()), e.getMessage());
                 return Optional.empty();

@@ -1,6 +1,7 @@
 package io.nflab.topology;
 
 import io.nflab.routing.RouteSpec;
+import io.nflab.routing.RuleSpec;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -14,10 +15,18 @@ import java.util.TreeMap;
  * sysctls and listening services. A description only; the runtime builds the node's net stack from it.
  *
  * @param sysctls the sysctls the topology sets explicitly (see {@link #effectiveSysctls()})
+ * @param ipRules the policy routing rules added after the routes ({@code ip-rules:}, {@code ip rule add} syntax)
  */
 public record NodeSpec(String name, NodeKind kind, List<InterfaceSpec> interfaces, List<RouteSpec> routes,
         Optional<Ruleset> ruleset, Map<String, String> sysctls, List<ServiceSpec> services,
-        Optional<Placement> placement) {
+        Optional<Placement> placement, List<RuleSpec> ipRules) {
+
+    /** A node without policy routing rules (only Linux's default ones). */
+    public NodeSpec(String name, NodeKind kind, List<InterfaceSpec> interfaces, List<RouteSpec> routes,
+            Optional<Ruleset> ruleset, Map<String, String> sysctls, List<ServiceSpec> services,
+            Optional<Placement> placement) {
+        this(name, kind, interfaces, routes, ruleset, sysctls, services, placement, List.of());
+    }
 
     public NodeSpec {
         Objects.requireNonNull(name, "name");
@@ -28,6 +37,7 @@ public record NodeSpec(String name, NodeKind kind, List<InterfaceSpec> interface
         sysctls = Collections.unmodifiableMap(new TreeMap<>(sysctls));
         services = List.copyOf(services);
         Objects.requireNonNull(placement, "placement");
+        ipRules = List.copyOf(ipRules);
         var names = new HashSet<String>();
         for (InterfaceSpec i : interfaces) {
             if (!names.add(i.name())) {

@@ -25,7 +25,7 @@ final class RouteChecks {
     record WrittenRoute(RouteSpec route, YamlScalar text) {
     }
 
-    private record Key(Ipv4Prefix destination, long metric) {
+    private record Key(Ipv4Prefix destination, long metric, long table) {
     }
 
     private final String node;
@@ -42,13 +42,13 @@ final class RouteChecks {
         Map<Key, String> existing = new HashMap<>();
         for (InterfaceSpec i : interfaces) {
             if (i.address().prefixLength() < 32) {
-                existing.putIfAbsent(new Key(i.address().subnet(), 0), "the connected route of " + i.name());
+                existing.putIfAbsent(new Key(i.address().subnet(), 0, io.nflab.routing.RouteTables.MAIN), "the connected route of " + i.name());
             }
         }
         for (WrittenRoute written : routes) {
             if (deviceExists(written) && gatewayIsReachable(written)) {
                 RouteSpec route = written.route();
-                String first = existing.putIfAbsent(new Key(route.destination(), route.metric()),
+                String first = existing.putIfAbsent(new Key(route.destination(), route.metric(), route.table()),
                         "the route at line " + written.text().location().line());
                 if (first != null) {
                     problems.error(written.text().location(), "route `" + written.text().text()

@@ -26,7 +26,7 @@ class IpCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ip -6 route|-6", "ip -s link|-s", "ip -j addr|-j", "ip rule|ip rule",
+    @ValueSource(strings = {"ip -6 route|-6", "ip -s link|-s", "ip -j addr|-j", "ip rule add not fwmark 1|not", "ip rule add fwmark 1 goto 5|goto", "ip rule list fwmark 1|fwmark",
             "ip maddr|ip maddress", "ip route add 10.0.0.0/8 dev eth0 mtu 1400|mtu",
             "ip route add multicast 224.1.0.0/16 dev eth0|multicast", "ip route get 8.8.8.8 mark 1|mark",
             "ip addr add 10.1.1.1/24 dev eth0 label eth0:1|label", "ip link add dummy0 type dummy|ip link add",

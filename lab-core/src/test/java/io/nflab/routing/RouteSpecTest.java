@@ -39,6 +39,9 @@ class RouteSpecTest {
         "blackhole 10.0.0.0/8                    | blackhole 10.0.0.0/8",
         "unreachable default metric 4294967295   | unreachable default metric 4294967295",
         "prohibit 172.16.0.0/12                  | prohibit 172.16.0.0/12",
+        "default via 10.1.1.1 table 100          | default via 10.1.1.1 table 100",
+        "default table main via 10.1.1.1         | default via 10.1.1.1",
+        "blackhole 10.0.0.0/8 table local        | blackhole 10.0.0.0/8 table local",
     })
     void printsWhatIpRouteTakesBack(String text, String printed) {
         assertEquals(printed, RouteSpec.parse(text).toString());
@@ -52,13 +55,15 @@ class RouteSpecTest {
         "defualt via 10.0.0.1             | defualt   | 0  | invalid destination `defualt'; expected `default' or a prefix A.B.C.D/LEN",
         "10.0.0.0/8                       | ''        | 10 | a route needs `via ADDRESS' or `dev INTERFACE'",
         "10.0.0.0/8 via                   | ''        | 14 | `via' needs a gateway address",
+        "default via 10.0.0.1 table 0     | 0         | 27 | invalid table `0'; expected 1..4294967295, main, local or default",
+        "default via 10.0.0.1 table x1    | x1        | 27 | invalid table `x1'; expected 1..4294967295, main, local or default",
         "10.0.0.0/8 via 10.0.0.256        | 10.0.0.256 | 15 | invalid gateway address `10.0.0.256'; expected A.B.C.D",
         "10.0.0.0/8 dev eth0 dev eth1     | dev       | 20 | `dev' given twice",
         "10.0.0.0/8 dev eth0 metric -1    | -1        | 27 | invalid metric `-1'; expected 0..4294967295",
         "10.0.0.0/8 dev eth0 metric 4294967296 | 4294967296 | 27 | invalid metric `4294967296'; expected 0..4294967295",
-        "10.0.0.0/8 dev eth0 proto static | proto     | 20 | unexpected word `proto'; expected via, dev or metric",
+        "10.0.0.0/8 dev eth0 proto static | proto     | 20 | unexpected word `proto'; expected via, dev, metric or table",
         "blackhole 10.0.0.0/8 via 10.0.0.1 | via      | 21 | a blackhole route takes no `via'",
-        "prohibit 10.0.0.0/8 src 10.0.0.1 | src       | 20 | unexpected word `src'; expected metric",
+        "prohibit 10.0.0.0/8 src 10.0.0.1 | src       | 20 | unexpected word `src'; expected metric or table",
         "10.0.0.1/8 dev eth0              | 10.0.0.1/8 | 0 | invalid prefix `10.0.0.1/8' for its length (host bits set); did you mean 10.0.0.0/8?",
     })
     void refusesNamingTheWordAndItsColumn(String text, String word, int column, String problem) {

@@ -54,7 +54,7 @@ class KernelComparisonStackTest {
         assertEquals(withoutComments(kernelSave), withoutComments(lab.run("gw", "iptables-save", "-c")));
     }
 
-    private static List<Ipv4Packet> normalized(List<Ipv4Packet> packets) {
+    static List<Ipv4Packet> normalized(List<Ipv4Packet> packets) {
         return packets.stream().map(PacketNormalizer::normalize).toList();
     }
 
@@ -62,12 +62,14 @@ class KernelComparisonStackTest {
         return save.lines().filter(line -> !line.startsWith("#")).collect(Collectors.joining("\n"));
     }
 
-    private static Topology withLabMacs(Topology topology) {
+    /** The topology with every interface given the MAC the kernel lab gives it, so that frames compare. */
+    static Topology withLabMacs(Topology topology) {
         Map<NodeInterface, io.nflab.address.MacAddress> macs = LabMacs.of(topology);
         List<NodeSpec> nodes = topology.nodes().stream().map(node -> new NodeSpec(node.name(), node.kind(),
                 node.interfaces().stream().map(i -> new InterfaceSpec(i.name(), i.segment(), i.address(),
                         Optional.of(macs.get(new NodeInterface(node.name(), i.name()))), i.up())).toList(),
-                node.routes(), node.ruleset(), node.sysctls(), node.services(), node.placement())).toList();
+                node.routes(), node.ruleset(), node.sysctls(), node.services(), node.placement(), node.ipRules()))
+                .toList();
         return new Topology(topology.name(), topology.description(), topology.segments(), nodes);
     }
 }

@@ -79,12 +79,23 @@ class BrokenTopologyTest {
                 DIR + "malformed-route.yaml:11:22: invalid route `default via 192.168.1':"
                         + " invalid gateway address `192.168.1'; expected A.B.C.D",
                 DIR + "malformed-route.yaml:12:36: invalid route `10.0.0.0/8 via 192.168.1.1 metrc 5':"
-                        + " unexpected word `metrc'; expected via, dev or metric",
+                        + " unexpected word `metrc'; expected via, dev, metric or table",
                 DIR + "malformed-route.yaml:13:9: invalid route `10.1.0.1/16 via 192.168.1.1':"
                         + " invalid prefix `10.1.0.1/16' for its length (host bits set); did you mean 10.1.0.0/16?",
                 DIR + "malformed-route.yaml:14:31: invalid route `blackhole 10.2.0.0/16 dev eth0':"
                         + " a blackhole route takes no `dev'"),
                 problems("malformed-route.yaml"));
+    }
+
+    @Test
+    void malformedIpRulesPointAtTheOffendingWord() {
+        assertEquals(List.of(
+                DIR + "malformed-ip-rule.yaml:12:17: invalid rule `fwmark 0xq lookup 100':"
+                        + " invalid fwmark `0xq'; expected 0..4294967295 (decimal or 0x hex)",
+                DIR + "malformed-ip-rule.yaml:13:14: invalid rule `iif eth9 lookup 100':"
+                        + " `eth9' is not an interface of this node",
+                DIR + "malformed-ip-rule.yaml:14:17: invalid rule `fwmark 2': a rule needs `lookup TABLE'"),
+                problems("malformed-ip-rule.yaml"));
     }
 
     @Test

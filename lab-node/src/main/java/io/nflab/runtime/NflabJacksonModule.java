@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nflab.address.InterfaceAddress;
 import io.nflab.address.MacAddress;
 import io.nflab.routing.RouteSpec;
+import io.nflab.routing.RuleSpec;
 import io.nflab.lab.StoryNote;
 import io.nflab.packet.EthernetFrame;
 import io.nflab.packet.Ipv4Packet;
@@ -38,6 +39,7 @@ public final class NflabJacksonModule extends SimpleModule {
         bytes(EthernetFrame.class, WireFormat::encode, WireFormat::decodeEthernet);
         text(InterfaceAddress.class, InterfaceAddress::parse);
         text(RouteSpec.class, RouteSpec::parse);
+        text(RuleSpec.class, RuleSpec::parse);
         text(MacAddress.class, MacAddress::parse);
         setMixInAnnotation(Ipv4Packet.class, BytesMixin.class);
         setMixInAnnotation(Fate.class, FateMixin.class);
