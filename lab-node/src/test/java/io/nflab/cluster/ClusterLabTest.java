@@ -57,9 +57,12 @@ class ClusterLabTest {
         try (Members three = new Members(3)) {
             Topology topology = scenarios.get(0).topology();
             try (ActorLab lab = ActorLab.start(three.get(0), topology, Tracing.HOPS)) {
-                Set<Address> hosts = new HashSet<>(three.shards(ElementSharding.NODES).values());
-                hosts.addAll(three.shards(ElementSharding.SEGMENTS).values());
-                assertEquals(3, hosts.size(), "the lab's elements are spread over the three members");
+                // sharding statistics are gathered from every region and may lag behind: wait for them to settle
+                Members.await(() -> {
+                    Set<Address> hosts = new HashSet<>(three.shards(ElementSharding.NODES).values());
+                    hosts.addAll(three.shards(ElementSharding.SEGMENTS).values());
+                    return hosts.size() == 3;
+                }, "the lab's elements spread over the three members");
             }
             ReplayResult result = new Replayer(t -> ActorLab.start(three.get(0), t, Tracing.HOPS), WALL)
                     .replay(scenarios);
