@@ -7,7 +7,6 @@ import io.nflab.kernel.ProcessResult;
 import io.nflab.lab.LabSnapshot;
 import io.nflab.scenario.Action;
 import io.nflab.scenario.Scenario;
-import io.nflab.scenario.Step;
 import io.nflab.topology.InterfaceSpec;
 import io.nflab.topology.NodeSpec;
 import java.util.ArrayList;
@@ -39,15 +38,8 @@ public final class KernelScenarioRunner {
      * each time, the caller resetting what the previous scenario left behind). The lab stays open.
      */
     public static SideRun run(Scenario scenario, StepPlan plan, KernelLab lab) {
-        List<StepResult> results = new ArrayList<>();
-        int number = 0;
-        for (Step step : scenario.steps()) {
-            number++;
-            String action = StepPlan.describe(step.action());
-            Optional<String> notRun = plan.reasonNotRun(step.action(), scenario.topology());
-            results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
-                    : runStep(lab, scenario, number, action, step.action()));
-        }
+        List<StepResult> results = plan.walk(scenario,
+                (number, action, what) -> runStep(lab, scenario, number, action, what));
         Map<String, LabSnapshot.NodeState> state = new LinkedHashMap<>();
         for (NodeSpec node : scenario.topology().nodes()) {
             state.put(node.name(), new LabSnapshot.NodeState(

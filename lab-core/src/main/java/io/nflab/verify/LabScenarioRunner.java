@@ -9,7 +9,6 @@ import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.eval.Place;
 import io.nflab.scenario.Action;
 import io.nflab.scenario.Scenario;
-import io.nflab.scenario.Step;
 import io.nflab.stack.Fate;
 import io.nflab.topology.NodeSpec;
 import java.util.ArrayList;
@@ -35,15 +34,8 @@ public final class LabScenarioRunner {
 
     /** The scenario's run on {@code lab}, which must be running the scenario's topology, fresh. */
     public static SideRun run(Scenario scenario, StepPlan plan, LabSession lab) {
-        List<StepResult> results = new ArrayList<>();
-        int number = 0;
-        for (Step step : scenario.steps()) {
-            number++;
-            String action = StepPlan.describe(step.action());
-            Optional<String> notRun = plan.reasonNotRun(step.action(), scenario.topology());
-            results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
-                    : runStep(lab, scenario, number, action, step.action()));
-        }
+        List<StepResult> results = plan.walk(scenario,
+                (number, action, what) -> runStep(lab, scenario, number, action, what));
         Map<String, LabSnapshot.NodeState> state = new LinkedHashMap<>();
         lab.snapshot().nodes().forEach((node, s) -> state.put(node,
                 new LabSnapshot.NodeState(PacketComparison.withoutComments(s.iptablesSave()), s.conntrack())));

@@ -5,12 +5,16 @@ import io.nflab.packet.TcpSegment;
 import io.nflab.packet.UdpDatagram;
 import io.nflab.scenario.Action;
 import io.nflab.scenario.Fault;
+import io.nflab.scenario.Scenario;
+import io.nflab.scenario.Step;
 import io.nflab.topology.Application;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.ServiceSpec;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TransportProtocol;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,6 +28,26 @@ import java.util.Optional;
 public record StepPlan(Duration maxClockWait) {
     /** Waits of up to 3 seconds are waited out. */
     public static final StepPlan DEFAULT = new StepPlan(Duration.ofSeconds(3));
+
+    /** How one side runs a step the plan lets both sides run. */
+    @FunctionalInterface
+    public interface StepRunner {
+        StepResult run(int number, String action, Action what);
+    }
+
+    /** Every step of {@code scenario}, numbered from 1: run by {@code runner}, or skipped with the plan's reason. */
+    public List<StepResult> walk(Scenario scenario, StepRunner runner) {
+        List<StepResult> results = new ArrayList<>();
+        int number = 0;
+        for (Step step : scenario.steps()) {
+            number++;
+            String action = describe(step.action());
+            Optional<String> notRun = reasonNotRun(step.action(), scenario.topology());
+            results.add(notRun.isPresent() ? StepResult.skipped(number, action, notRun.get())
+                    : runner.run(number, action, step.action()));
+        }
+        return results;
+    }
 
     /** Why the step is left out of the comparison, or empty when both sides run it. */
     public Optional<String> reasonNotRun(Action action, Topology topology) {
