@@ -92,6 +92,7 @@ public final class ActorLab implements LabSession {
         Objects.requireNonNull(topology, "topology");
         LabCluster.awaitUp(system);
         ElementSharding.init(system);
+        ElementSharding.awaitRegions(system, system.settings().config().getDuration("nflab.cluster.join-timeout"));
         Placements.check(topology, Cluster.get(system).state());
         String name = "lab-" + topology.name() + "-" + LABS.incrementAndGet();
         String labId = name + "-" + UUID.randomUUID().toString().substring(0, 8); // unique in the cluster

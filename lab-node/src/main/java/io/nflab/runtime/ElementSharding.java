@@ -7,8 +7,19 @@ import akka.cluster.sharding.typed.javadsl.ClusterSharding;
 import akka.cluster.sharding.typed.javadsl.Entity;
 import akka.cluster.sharding.typed.javadsl.EntityRef;
 import akka.cluster.sharding.typed.javadsl.EntityTypeKey;
+import akka.actor.Address;
+import akka.actor.typed.javadsl.Adapter;
+import akka.cluster.Cluster;
+import akka.cluster.MemberStatus;
+import akka.cluster.sharding.ShardRegion;
+import akka.pattern.Patterns;
 import io.nflab.topology.Placement;
+import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A lab's nodes and segments as Cluster Sharding entities: one entity type for nodes, one for segments, one
@@ -40,6 +51,55 @@ public final class ElementSharding {
                 .withMessageExtractor(new OneShardPerEntity<>())
                 .withStopMessage(SegmentActor.Stop.INSTANCE)
                 .withAllocationStrategy(new PlacementAllocation(system)));
+    }
+
+    /**
+     * Waits until every Up member's shard regions (nodes and segments) have registered with the coordinators,
+     * for at most {@code timeout}. A member becomes Up before its regions register (they do so asynchronously
+     * after it joins), and an element whose shard is allocated meanwhile would be placed as if that member
+     * (and its roles) did not exist. Returns whether every region registered in time.
+     */
+    public static boolean awaitRegions(ActorSystem<?> system, Duration timeout) {
+        akka.actor.ActorSystem classic = Adapter.toClassic(system);
+        Cluster cluster = Cluster.get(classic);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Set<Address> up = new HashSet<>();
+            cluster.state().getMembers().forEach(member -> {
+                if (member.status() == MemberStatus.up()) {
+                    up.add(member.address());
+                }
+            });
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            Duration wait = Duration.ofNanos(Math.min(left, Duration.ofSeconds(1).toNanos()));
+            if (registeredRegions(classic, NODES, wait).containsAll(up)
+                    && registeredRegions(classic, SEGMENTS, wait).containsAll(up)) {
+                return true;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+
+    /** The members whose region of {@code type} the coordinator knows, as this member's region reports them. */
+    private static Set<Address> registeredRegions(akka.actor.ActorSystem classic, EntityTypeKey<?> type,
+                                                  Duration wait) {
+        akka.actor.ActorRef region = akka.cluster.sharding.ClusterSharding.get(classic).shardRegion(type.name());
+        try {
+            Object answer = Patterns.ask(region, ShardRegion.getCurrentRegionsInstance(), wait)
+                    .toCompletableFuture().get();
+            Set<Address> addresses = new HashSet<>();
+            ((ShardRegion.CurrentRegions) answer).getRegions().forEach(address -> addresses.add(
+                    address.hasGlobalScope() ? address : Cluster.get(classic).selfAddress()));
+            return addresses;
+        } catch (ExecutionException e) { // no answer in time (the coordinator is still being found)
+            return Set.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Set.of();
+        }
     }
 
     /** The entity id of element {@code name} of lab {@code labId}, pinned to {@code placement}'s role if any. */

@@ -80,7 +80,8 @@ class ClusterLabTest {
         try (Members three = new Members(3); ActorLab lab = ActorLab.start(three.get(0), topology, Tracing.HOPS)) {
             // sharding statistics are gathered from every region and may lag behind: wait for them to settle
             Members.await(() -> gatewayHost(three).equals(Optional.of(three.address(2))),
-                    "placement: gw runs on the member with role m3");
+                    "placement: gw runs on the member with role m3",
+                    () -> "nodes are placed " + three.shards(ElementSharding.NODES));
             Activity before = lab.command("client", List.of("connect", "203.0.113.1", "80"), REQUEST);
             assertEquals(0, before.exitCode(), before.stderr());
             assertNotEquals(freshGateway, lab.snapshot().nodes().get("gw"), "counters and conntrack moved");
@@ -91,7 +92,8 @@ class ClusterLabTest {
                     events.toString());
             assertEquals(freshGateway, lab.snapshot().nodes().get("gw"), "gw booted again from the topology");
             Members.await(() -> gatewayHost(three).filter(Set.of(three.address(0), three.address(1))::contains)
-                    .isPresent(), "gw placed on a surviving member");
+                    .isPresent(), "gw placed on a surviving member",
+                    () -> "nodes are placed " + three.shards(ElementSharding.NODES));
 
             Activity after = lab.command("client", List.of("connect", "203.0.113.1", "80"), REQUEST);
             assertEquals(0, after.exitCode(), after.stderr());

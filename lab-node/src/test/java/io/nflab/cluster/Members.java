@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 
 /** A cluster of real Artery members in this JVM, on loopback and free ports; member {@code i} has role mI. */
@@ -34,6 +35,8 @@ final class Members implements AutoCloseable {
         systems.forEach(system -> Cluster.get(system).manager().tell(Join.create(first)));
         systems.forEach(ElementSharding::init);
         await(() -> systems.stream().allMatch(system -> upMembers(system) == count), "all members up");
+        await(() -> ElementSharding.awaitRegions(systems.get(0), Duration.ofSeconds(5)),
+                "every member's shard regions registered");
     }
 
     ActorSystem<Void> get(int index) {
@@ -73,10 +76,16 @@ final class Members implements AutoCloseable {
     }
 
     static void await(BooleanSupplier condition, String what) {
+        await(condition, what, () -> "");
+    }
+
+    /** Waits up to 20 s for {@code condition}; a timeout names {@code what} and the state {@code seen} shows. */
+    static void await(BooleanSupplier condition, String what, Supplier<String> seen) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
+                String state = seen.get();
+                throw new AssertionError("timed out waiting for " + what + (state.isEmpty() ? "" : "; " + state));
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
