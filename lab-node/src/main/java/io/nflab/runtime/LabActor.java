@@ -1,6 +1,5 @@
 package io.nflab.runtime;
 
-import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.Terminated;
@@ -384,7 +383,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     // ------------------------------------------------------------------------------------- member loss
 
     /**
-     * An element stopped without being told to: its cluster member left or was downed. It boots again (Cluster
+     * An element stopped without being told to: its cluster member left or was downed, or (a bug) the element
+     * failed ({@link ElementLoss} tells which in the event). It boots again (Cluster
      * Sharding starts it on a surviving member) with fresh state, as a rebooted machine would, and the lab is
      * wired anew; the call in progress ends once that is done, and the event goes into its activity.
      */
@@ -393,10 +393,9 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         if (element == null) {
             return this;
         }
-        Address member = terminated.getRef().path().address();
-        LabEvent event = new LabEvent(clock, element + " restarted with fresh state: its cluster member "
-                + member.getHost().orElse("local") + ":" + member.getPort().map(String::valueOf).orElse("-")
-                + " is gone");
+        akka.cluster.Cluster cluster = akka.cluster.Cluster.get(getContext().getSystem().classicSystem());
+        LabEvent event = new LabEvent(clock, ElementLoss.describe(element, terminated.getRef().path().address(),
+                cluster.selfAddress(), cluster.state()));
         if (call != null) {
             call.record.event(event);
         } else {
