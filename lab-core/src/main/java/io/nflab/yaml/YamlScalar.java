@@ -90,9 +90,20 @@ public final class YamlScalar implements YamlNode {
         return textStart.shiftedRight(index);
     }
 
+    /** How much of a scalar's text a message quotes: a whole stray file would drown the message. */
+    static final int DESCRIBED_LENGTH = 60;
+
+    /** The scalar quoted, its first line only and at most {@value #DESCRIBED_LENGTH} characters ("…" marks a cut). */
     @Override
     public String describe() {
-        return kind == Kind.NULL ? "nothing" : "`" + text + "'";
+        if (kind == Kind.NULL) {
+            return "nothing";
+        }
+        int newline = text.indexOf('\n');
+        String line = newline < 0 ? text : text.substring(0, newline);
+        boolean cut = line.length() > DESCRIBED_LENGTH || newline >= 0;
+        return "`" + (line.length() > DESCRIBED_LENGTH ? line.substring(0, DESCRIBED_LENGTH) : line)
+                + (cut ? "…" : "") + "'";
     }
 
     @Override

@@ -40,6 +40,14 @@ class YamlTreeReaderTest {
     }
 
     @Test
+    void aMessageQuotesOnlyTheStartOfALongOrMultiLineScalar() {
+        YamlMapping root = read("short: eth0\nlong: " + "x".repeat(100) + "\nblock: |\n  one\n  two\n");
+        assertEquals("`eth0'", scalar(root, "short").describe());
+        assertEquals("`" + "x".repeat(60) + "…'", scalar(root, "long").describe());
+        assertEquals("`one…'", scalar(root, "block").describe());
+    }
+
+    @Test
     void scalarsKeepTheirYamlType() {
         YamlMapping root = read("s: text\ni: 0x1f\nf: 1.5\nb: yes\nn:\nq: \"8080\"\n");
         assertEquals(YamlScalar.Kind.STRING, scalar(root, "s").kind());

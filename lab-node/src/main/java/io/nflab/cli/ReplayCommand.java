@@ -13,7 +13,6 @@ import io.nflab.scenario.Scenario;
 import io.nflab.scenario.ScenarioLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -67,6 +66,12 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json != null) {
+            ReportFile.checkWritable(json);
+        }
+        if (junit != null) {
+            ReportFile.checkWritable(junit);
+        }
         List<Scenario> all = new ArrayList<>();
         LabLocator locator = LabLocator.fromSystem();
         for (String argument : scenarios) {
@@ -80,10 +85,10 @@ final class ReplayCommand implements Callable<Integer> {
         out.print(HumanReport.of(result));
         out.flush();
         if (json != null) {
-            write(json, JsonReport.text(result));
+            ReportFile.write(json, JsonReport.text(result));
         }
         if (junit != null) {
-            write(junit, JunitReport.text(result));
+            ReportFile.write(junit, JunitReport.text(result));
         }
         return switch (result.status()) {
             case PASSED -> ExitCodes.OK;
@@ -111,13 +116,5 @@ final class ReplayCommand implements Callable<Integer> {
             throw new UserInputException("cannot read " + path + ": " + IoErrors.describe(e));
         }
         return List.of(ScenarioLoader.load(path));
-    }
-
-    private static void write(Path file, String text) {
-        try {
-            Files.writeString(file, text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + file + ": " + IoErrors.describe(e));
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.nflab.cli;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nflab.diagnostics.IoErrors;
 import io.nflab.diagnostics.UserInputException;
 import io.nflab.kernel.KernelLabException;
 import io.nflab.kernel.KernelLabOptions;
@@ -16,7 +15,6 @@ import io.nflab.verify.LabScenarioRunner;
 import io.nflab.verify.SideRun;
 import io.nflab.verify.StepPlan;
 import io.nflab.verify.VerifyReport;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +56,9 @@ final class VerifyKernelCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (reportJson != null) {
+            ReportFile.checkWritable(reportJson);
+        }
         List<Scenario> scenarios = scenarios(LabLocator.fromSystem().locate(path));
         Optional<String> unavailable = KernelSupport.labUnavailable();
         if (unavailable.isPresent()) {
@@ -123,10 +124,6 @@ final class VerifyKernelCommand implements Callable<Integer> {
         String json = reports.size() == 1 ? reports.get(0)
                 : reports.stream().map(String::strip)
                         .collect(Collectors.joining(",\n", "[\n", "\n]\n"));
-        try {
-            Files.writeString(reportJson, json);
-        } catch (IOException e) {
-            throw new UserInputException("cannot write " + reportJson + ": " + IoErrors.describe(e));
-        }
+        ReportFile.write(reportJson, json);
     }
 }

@@ -113,6 +113,18 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aReportThatCouldNotBeWrittenExits2BeforeReplayingAnything() {
+        Path nowhere = directory.resolve("no-such-folder/report.json");
+        CliRunner result = CliRunner.run("replay", "port-forward", "--report-json", nowhere.toString());
+        assertEquals(ExitCodes.BAD_INPUT, result.exitCode());
+        assertEquals("", result.out(), "nothing replayed");
+        assertEquals("cannot write " + nowhere + ": no such folder " + nowhere.getParent() + "\n", result.err());
+        CliRunner folder = CliRunner.run("replay", "port-forward", "--junit", directory.toString());
+        assertEquals(ExitCodes.BAD_INPUT, folder.exitCode());
+        assertEquals("cannot write " + directory + ": it is a folder\n", folder.err());
+    }
+
+    @Test
     void nothingThereAndNoArgumentsExit2() {
         assertEquals(ExitCodes.BAD_INPUT, CliRunner.run("replay", "no-such-lab").exitCode());
         CliRunner none = CliRunner.run("replay");
