@@ -1,10 +1,10 @@
 package io.nflab.cli;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,15 +23,14 @@ public final class IptablesCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help (iptables' own is -h).")
     private boolean help;
 
-    @Option(names = "--rules", required = true, paramLabel = "FILE",
-            description = "The ruleset, in iptables-save format; empty when the file does not exist.")
-    private Path rules;
+    @Mixin
+    private RulesFileOption rules;
 
     @Parameters(paramLabel = "ARG", description = "iptables' arguments, passed through untouched.")
     private List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return IptablesTool.run(spec, "iptables", rules, arguments, "");
+        return IptablesTool.run(spec, "iptables", rules.path(), arguments, "");
     }
 }

@@ -4,11 +4,11 @@ import io.nflab.diagnostics.UserInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -27,16 +27,15 @@ public final class IptablesRestoreCommand implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "Show this help.")
     private boolean help;
 
-    @Option(names = "--rules", required = true, paramLabel = "FILE",
-            description = "The ruleset, in iptables-save format; empty when the file does not exist.")
-    private Path rules;
+    @Mixin
+    private RulesFileOption rules;
 
     @Parameters(paramLabel = "ARG", description = "iptables-restore's arguments (-c, --noflush, -T TABLE), passed through untouched.")
     private List<String> arguments = new ArrayList<>();
 
     @Override
     public Integer call() {
-        return IptablesTool.run(spec, "iptables-restore", rules, arguments, readStdin(System.in));
+        return IptablesTool.run(spec, "iptables-restore", rules.path(), arguments, readStdin(System.in));
     }
 
     private static String readStdin(InputStream in) {
