@@ -474,16 +474,7 @@ final class CliParser {
                     tcpState(arg);
                     return;
                 }
-                int port = CText.atoi(arg) & 0xffff;
-                switch (letter) {
-                    case '1' -> request.origSourcePort = port;
-                    case '2' -> request.origDestinationPort = port;
-                    case '3' -> request.replySourcePort = port;
-                    case '4' -> request.replyDestinationPort = port;
-                    default -> {
-                        // masks and expectation tuples: expectations are not modelled
-                    }
-                }
+                portOption(letter, CText.atoi(arg) & 0xffff);
             }
             case ICMP -> {
                 switch (letter) {
@@ -493,19 +484,23 @@ final class CliParser {
                 }
             }
             case KEYS -> {
-                int key = (int) (CText.strtoul(arg) & 0xffff);
-                switch (letter) {
-                    case '1' -> request.origSourcePort = key;
-                    case '2' -> request.origDestinationPort = key;
-                    case '3' -> request.replySourcePort = key;
-                    case '4' -> request.replyDestinationPort = key;
-                    default -> {
-                        // masks and expectation tuples: expectations are not modelled
-                    }
-                }
+                portOption(letter, (int) (CText.strtoul(arg) & 0xffff)); // GRE keys fill the port fields
             }
             case NONE -> {
                 // modules without options never return an option value
+            }
+        }
+    }
+
+    /** A port-like option {@code letter} of a layer-4 module (ports, or GRE keys) sets its tuple field. */
+    private void portOption(int letter, int value) {
+        switch (letter) {
+            case '1' -> request.origSourcePort = value;
+            case '2' -> request.origDestinationPort = value;
+            case '3' -> request.replySourcePort = value;
+            case '4' -> request.replyDestinationPort = value;
+            default -> {
+                // masks and expectation tuples: expectations are not modelled
             }
         }
     }
