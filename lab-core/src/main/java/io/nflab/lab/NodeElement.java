@@ -30,7 +30,8 @@ import java.util.PriorityQueue;
  * another MAC (a segment flooding an unknown destination) is ignored, as a NIC filters it.
  *
  * <p>Packet ids: the k-th packet (k = 0, 1, …) node number i of n creates gets id {@code k * n + i + 1}:
- * unique in the lab, small, and the same in every runtime without any coordination.
+ * unique in the lab, small, and the same in every runtime without any coordination. They stay on the wire:
+ * users see packets numbered in creation order by the {@link StoryBook}.
  */
 public final class NodeElement implements PacketWatcher {
     private final NodeSpec spec;
