@@ -119,9 +119,15 @@ public final class ActorLab implements LabSession {
 
     @Override
     public Activity send(String node, Ipv4Packet packet) {
+        return sendAll(node, List.of(packet));
+    }
+
+    @Override
+    public Activity sendAll(String node, List<Ipv4Packet> packets) {
         requireOpen();
         LabChecks.node(topology, node);
-        return activity(replyTo -> new LabActor.SendCall(node, packet, replyTo));
+        List<Ipv4Packet> batch = List.copyOf(packets);
+        return activity(replyTo -> new LabActor.SendCall(node, batch, replyTo));
     }
 
     @Override

@@ -86,7 +86,11 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public record Started(ActorRef<StartReply> replyTo) implements Command {
     }
 
-    public record SendCall(String node, Ipv4Packet packet, ActorRef<CallReply> replyTo) implements Command {
+    /** Packets written by {@code node}'s stack at the same lab instant ({@code send} is a batch of one). */
+    public record SendCall(String node, List<Ipv4Packet> packets, ActorRef<CallReply> replyTo) implements Command {
+        public SendCall {
+            packets = List.copyOf(packets);
+        }
     }
 
     public record CommandCall(String node, List<String> argv, String stdin, ActorRef<CallReply> replyTo)
@@ -476,7 +480,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             return finish();
         }
         awaitingAnswers = 1;
-        nodes.get(index).tell(new NodeActor.SendPacket(send.packet(), clock));
+        nodes.get(index).tell(new NodeActor.SendPackets(send.packets(), clock));
         return this;
     }
 

@@ -29,7 +29,7 @@ import java.util.Optional;
  * One lab node: a thin shell over its {@link NodeElement} (the node's net stack, arrivals, client program
  * and packet ids), a Cluster Sharding entity ({@link ElementSharding}) booted by its lab with {@link Boot}
  * and wired with its segments' refs ({@link Wire}). The lab actor tells it when to act ({@link Run} one
- * instant, {@link SendPacket}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
+ * instant, {@link SendPackets}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
  * the frames it sent to its segments' actors. Frames from segments ({@link Deliver}) wait in the element
  * until their instant; a {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
  */
@@ -69,8 +69,11 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record Run(long instant, long expectedArrivals) implements Command {
     }
 
-    /** The scenario's {@code send}. */
-    public record SendPacket(Ipv4Packet packet, long instant) implements Command {
+    /** The scenario's {@code send}, or a batch of them ({@link io.nflab.lab.LabSession#sendAll}). */
+    public record SendPackets(List<Ipv4Packet> packets, long instant) implements Command {
+        public SendPackets {
+            packets = List.copyOf(packets);
+        }
     }
 
     /** A console command, a client program included. */
@@ -132,7 +135,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .onMessage(Wire.class, this::onWire)
                 .onMessage(Run.class, this::onRun)
                 .onMessage(Deliver.class, this::onDeliver)
-                .onMessage(SendPacket.class, this::onSend)
+                .onMessage(SendPackets.class, this::onSend)
                 .onMessage(Execute.class, this::onExecute)
                 .onMessage(Console.class, this::onConsole)
                 .onMessage(Crash.class, this::onCrash)
@@ -194,8 +197,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onSend(SendPacket send) {
-        report(element.send(send.packet(), send.instant()), Optional.empty());
+    private Behavior<Command> onSend(SendPackets send) {
+        report(element.sendAll(send.packets(), send.instant()), Optional.empty());
         return this;
     }
 

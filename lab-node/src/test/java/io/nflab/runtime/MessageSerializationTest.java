@@ -78,7 +78,7 @@ class MessageSerializationTest {
         roundTrip(new LabActor.Ran(3, 1, 2, notes, Optional.empty(), Optional.of(new ConsoleResult(0, "out", "")), 5));
         roundTrip(new LabActor.Carried(3, 1, 2, 10_000, List.of("gw", "web"), notes.subList(0, 1)));
         roundTrip(new LabActor.CallReply(Optional.empty(), "failed"));
-        roundTrip(new LabActor.SendCall("client", story.packet(), probe.ref()));
+        roundTrip(new LabActor.SendCall("client", List.of(story.packet(), story.packet()), probe.ref()));
         roundTrip(new LabActor.CommandCall("client", List.of("ping", "-c", "1", "10.0.0.1"), "", probe.ref()));
         for (Fault fault : List.of(new Fault.Link("gw", "eth1", false), new Fault.Crash("web"),
                 new Fault.Restart("web"), new Fault.Loss("lan", 12.5))) {
@@ -93,7 +93,7 @@ class MessageSerializationTest {
                 new EthernetFrame(MacAddress.BROADCAST, MacAddress.parse("02:6e:66:00:00:00"), packet));
         roundTrip(new SegmentActor.Carry(2, "eth0", frame));
         roundTrip(new NodeActor.Deliver(2, new Arrival(30_000, "eth0", "lan", frame)));
-        roundTrip(new NodeActor.SendPacket(packet, 5));
+        roundTrip(new NodeActor.SendPackets(List.of(packet), 5));
     }
 
     /** What boots and wires a lab on any member: whole node descriptions (rules, routes, services), refs. */
