@@ -12,6 +12,7 @@ import io.nflab.kernel.NodeInterface;
 import io.nflab.lab.Arrival;
 import io.nflab.lab.Emitted;
 import io.nflab.lab.Execution;
+import io.nflab.lab.LabFrame;
 import io.nflab.lab.LabSnapshot;
 import io.nflab.lab.NodeElement;
 import io.nflab.lab.NodeRun;
@@ -20,7 +21,9 @@ import io.nflab.lab.Tracing;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.ConsoleResult;
 import io.nflab.topology.NodeSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,8 +105,15 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record Snapshot(long instant) implements Command {
     }
 
-    /** A frame from a segment, carried in wiring {@code generation} (older frames were lost with a member). */
-    public record Deliver(int generation, Arrival arrival) implements Command {
+    /**
+     * Frames from a segment, arriving on interface {@code iface} at {@code nanos}, carried in wiring
+     * {@code generation} (older frames were lost with a member).
+     */
+    public record Deliver(int generation, long nanos, String iface, String segment, List<LabFrame> frames)
+            implements Command {
+        public Deliver {
+            frames = List.copyOf(frames);
+        }
     }
 
     /** The lab is closed: the node stops. */
@@ -187,8 +197,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         if (deliver.generation() != generation) {
             return this;
         }
-        element.enqueue(deliver.arrival());
-        arrived++;
+        for (LabFrame frame : deliver.frames()) {
+            element.enqueue(new Arrival(deliver.nanos(), deliver.iface(), deliver.segment(), frame));
+        }
+        arrived += deliver.frames().size();
         if (waiting != null && arrived >= waiting.expectedArrivals()) {
             Run run = waiting;
             waiting = null;
@@ -230,12 +242,15 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return this;
     }
 
-    /** Frames to their segments, then the run's account to the lab. */
+    /** Frames to their segments, one batch per interface, then the run's account to the lab. */
     private void report(NodeRun run, Optional<ConsoleResult> console) {
+        Map<String, List<LabFrame>> byInterface = new LinkedHashMap<>();
         for (Emitted emitted : run.frames()) {
-            segments.get(emitted.iface()).tell(new SegmentActor.Carry(generation, emitted.iface(), emitted.frame()));
+            byInterface.computeIfAbsent(emitted.iface(), iface -> new ArrayList<>()).add(emitted.frame());
         }
-        lab.tell(new LabActor.Ran(generation, index, run.frames().size(), run.notes(), run.finished(), console,
+        byInterface.forEach((iface, frames) -> segments.get(iface).tell(new SegmentActor.Carry(generation, iface,
+                frames)));
+        lab.tell(new LabActor.Ran(generation, index, byInterface.size(), run.notes(), run.finished(), console,
                 element.nextTimer()));
     }
 }
