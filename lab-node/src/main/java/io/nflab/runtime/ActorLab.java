@@ -96,8 +96,8 @@ public final class ActorLab implements LabSession {
      * @throws UserInputException when the system does not become an Up member in time
      */
     public static void prepare(ActorSystem<?> system) {
+        ElementSharding.init(system); // the regions start while the member joins, and register once it is Up
         LabCluster.awaitUp(system);
-        ElementSharding.init(system);
         ElementSharding.awaitRegions(system, system.settings().config().getDuration("nflab.cluster.join-timeout"));
     }
 

@@ -244,7 +244,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
 
     /** Frames to their segments, one batch per interface, then the run's account to the lab. */
     private void report(NodeRun run, Optional<ConsoleResult> console) {
-        Map<String, List<LabFrame>> byInterface = new LinkedHashMap<>();
+        Map<String, List<LabFrame>> byInterface = run.frames().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (Emitted emitted : run.frames()) {
             byInterface.computeIfAbsent(emitted.iface(), iface -> new ArrayList<>()).add(emitted.frame());
         }

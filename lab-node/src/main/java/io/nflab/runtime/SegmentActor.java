@@ -120,9 +120,10 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
     private Behavior<Command> onCarry(Carry carry) {
         Map<Delivery, List<LabFrame>> deliveries = new LinkedHashMap<>();
         List<LabActor.LostFrame> lost = new ArrayList<>(0);
+        NodeInterface from = carry.frames().isEmpty() ? null
+                : new NodeInterface(carry.frames().get(0).fromNode(), carry.fromIface()); // one sender per Carry
         for (LabFrame frame : carry.frames()) {
-            SegmentSwitch.Carried carried = segment.carry(new NodeInterface(frame.fromNode(), carry.fromIface()),
-                    frame);
+            SegmentSwitch.Carried carried = segment.carry(from, frame);
             if (carried.lost()) {
                 lost.add(new LabActor.LostFrame(frame.origin(), frame.sequence(), SegmentLoss.notes(segment.name(),
                         frame)));
