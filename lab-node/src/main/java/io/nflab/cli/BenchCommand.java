@@ -32,9 +32,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure how fast a lab moves packets, or how fast a generated lab comes up.",
         footerHeading = "%n",
-        footer = {"The flow: TCP SYNs from NODE's first address to ADDR:PORT, each from a new source port, sent in",
-            "lab calls of --batch packets written at one lab instant, after one such call to warm up. Packet",
-            "stories are kept without hop traces. See docs/bench.md."},
+        footer = {"The flow: TCP SYNs from NODE's first address to ADDR:PORT, each from a new",
+            "source port, in lab calls of --batch packets written at one lab instant, after",
+            "one such call to warm up. Packet stories are kept without hop traces.",
+            "Wall-clock numbers: they vary with the machine and its load. See docs/bench.md."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:measured",
