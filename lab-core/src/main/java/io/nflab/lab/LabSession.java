@@ -34,6 +34,17 @@ public interface LabSession extends AutoCloseable {
     Activity send(String node, Ipv4Packet packet);
 
     /**
+     * Several exact packets written by {@code node}'s stack one after the other at the same lab instant, in
+     * list order (a batch: {@link #send} for each, without the lab moving in between); runs until the lab is
+     * quiet. The activity lists every packet the batch caused. A batch of one is {@link #send}. Batches let
+     * many packets share each lab instant, which is what a runtime that pays per instant needs to move
+     * packets fast ({@code nflab bench}).
+     *
+     * @throws io.nflab.diagnostics.UserInputException when the node does not exist
+     */
+    Activity sendAll(String node, List<Ipv4Packet> packets);
+
+    /**
      * A console command run on {@code node}: {@code iptables}, {@code iptables-save}, {@code iptables-restore},
      * {@code conntrack}, {@code ip}, {@code sysctl}, {@code dmesg}, and the clients {@code ping},
      * {@code traceroute}, {@code connect}, {@code nc}; a client runs to completion on the lab clock.

@@ -75,12 +75,18 @@ public final class LocalLab implements LabSession {
 
     @Override
     public Activity send(String node, Ipv4Packet packet) {
+        return sendAll(node, List.of(packet));
+    }
+
+    @Override
+    public Activity sendAll(String node, List<Ipv4Packet> packets) {
+        List<Ipv4Packet> batch = List.copyOf(packets);
         NodeElement element = node(node);
         CallRecord call = begin();
         if (!element.isUp()) {
             return call.finish(clock, book, new ConsoleResult(1, "", "nflab: " + node + " is down (crashed)\n"));
         }
-        absorb(element.send(packet, clock));
+        absorb(element.sendAll(batch, clock));
         settle();
         return call.finish(clock, book);
     }

@@ -116,9 +116,16 @@ public final class NodeElement implements PacketWatcher {
 
     /** One exact packet written by this node's stack (the scenario's {@code send}). */
     public NodeRun send(Ipv4Packet packet, long labNanos) {
+        return sendAll(List.of(packet), labNanos);
+    }
+
+    /** Exact packets written by this node's stack one after the other at {@code labNanos} (a batch of sends). */
+    public NodeRun sendAll(List<Ipv4Packet> packets, long labNanos) {
         now = labNanos;
         requireUp();
-        take(stack.send(packet, labNanos));
+        for (Ipv4Packet packet : packets) {
+            take(stack.send(packet, labNanos));
+        }
         return collect();
     }
 

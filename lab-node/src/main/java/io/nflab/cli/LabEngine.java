@@ -30,8 +30,13 @@ enum LabEngine {
             ActorSystem<Void> system = LabCluster.start(member.config());
             return new Labs() {
                 @Override
-                public LabSession apply(Topology topology) {
-                    return ActorLab.start(system, topology, Tracing.HOPS);
+                public void ready() {
+                    ActorLab.prepare(system);
+                }
+
+                @Override
+                public LabSession start(Topology topology, Tracing tracing) {
+                    return ActorLab.start(system, topology, tracing);
                 }
 
                 @Override
@@ -52,8 +57,13 @@ enum LabEngine {
             }
             return new Labs() {
                 @Override
-                public LabSession apply(Topology topology) {
-                    return LocalLab.start(topology);
+                public void ready() {
+                    // a local lab needs nothing before it starts
+                }
+
+                @Override
+                public LabSession start(Topology topology, Tracing tracing) {
+                    return LocalLab.start(topology, tracing);
                 }
 
                 @Override
@@ -69,6 +79,21 @@ enum LabEngine {
 
     /** Starts labs of topologies (each closed by its user) while it is open. */
     interface Labs extends Function<Topology, LabSession>, AutoCloseable {
+        /**
+         * Does now what the first lab would otherwise wait for (for actors: becoming an Up cluster member
+         * with registered shard regions), so that starting a lab takes only what the lab itself needs.
+         */
+        void ready();
+
+        /** A lab of {@code topology} keeping as much of each packet's story as {@code tracing} says. */
+        LabSession start(Topology topology, Tracing tracing);
+
+        /** A lab of {@code topology} with full packet stories. */
+        @Override
+        default LabSession apply(Topology topology) {
+            return start(topology, Tracing.HOPS);
+        }
+
         @Override
         void close();
     }

@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "A network lab emulator with a faithful Linux packet path.",
         subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ReplayCommand.class, VerifyKernelCommand.class,
             ValidateCommand.class, IptablesCommand.class, IptablesSaveCommand.class, IptablesRestoreCommand.class,
-            NodeCommand.class},
+            NodeCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The lab's topology file: LAB/topology.yaml, or LAB itself when it is a file (but not a scenario). */
-    private static Path topologyFile(Path located) {
+    static Path topologyFile(Path located) {
         if (Files.isDirectory(located)) {
             return located.resolve(LabLoader.TOPOLOGY_FILE);
         }

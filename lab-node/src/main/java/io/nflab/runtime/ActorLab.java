@@ -88,11 +88,22 @@ public final class ActorLab implements LabSession {
         return start(system, topology, tracing, false);
     }
 
+    /**
+     * Makes {@code system} ready to host labs: an Up cluster member (joining itself when it has no seed nodes)
+     * whose shard regions for lab elements are registered. Starting a lab does this first; it returns at once
+     * when the system is ready already.
+     *
+     * @throws UserInputException when the system does not become an Up member in time
+     */
+    public static void prepare(ActorSystem<?> system) {
+        ElementSharding.init(system); // the regions start while the member joins, and register once it is Up
+        LabCluster.awaitUp(system);
+        ElementSharding.awaitRegions(system, system.settings().config().getDuration("nflab.cluster.join-timeout"));
+    }
+
     private static ActorLab start(ActorSystem<?> system, Topology topology, Tracing tracing, boolean ownsSystem) {
         Objects.requireNonNull(topology, "topology");
-        LabCluster.awaitUp(system);
-        ElementSharding.init(system);
-        ElementSharding.awaitRegions(system, system.settings().config().getDuration("nflab.cluster.join-timeout"));
+        prepare(system);
         Placements.check(topology, Cluster.get(system).state());
         String name = "lab-" + topology.name() + "-" + LABS.incrementAndGet();
         String labId = name + "-" + UUID.randomUUID().toString().substring(0, 8); // unique in the cluster
@@ -119,9 +130,15 @@ public final class ActorLab implements LabSession {
 
     @Override
     public Activity send(String node, Ipv4Packet packet) {
+        return sendAll(node, List.of(packet));
+    }
+
+    @Override
+    public Activity sendAll(String node, List<Ipv4Packet> packets) {
         requireOpen();
         LabChecks.node(topology, node);
-        return activity(replyTo -> new LabActor.SendCall(node, packet, replyTo));
+        List<Ipv4Packet> batch = List.copyOf(packets);
+        return activity(replyTo -> new LabActor.SendCall(node, batch, replyTo));
     }
 
     @Override

@@ -51,10 +51,13 @@ import java.util.TreeMap;
  *
  * <p>The clock moves in <em>rounds</em>, one lab instant each, with the semantics of
  * {@link io.nflab.lab.LocalLab}: every node with something due at the instant runs (in parallel), and the
- * round ends when every running node answered ({@link Ran}: how many frames it sent) and every one of
- * those frames was accounted for by its segment ({@link Carried}: which nodes get it, and when). That
- * in-flight count is all the lab needs to know the lab is quiet: frames sent at an instant arrive one
- * link delay later, so nothing else can happen at the same instant. Between rounds the lab adds the
+ * round ends when every running node answered ({@link Ran}: how many batches of frames it handed to its
+ * segments) and every one of those batches was accounted for by its segment ({@link Carried}: which nodes
+ * get how many of its frames, and when). That in-flight count is all the lab needs to know the lab is quiet:
+ * frames sent at an instant arrive one link delay later, so nothing else can happen at the same instant.
+ * The messages of a round grow with the number of nodes and segments that act, not with the number of
+ * frames: a node hands all the frames one interface sent at an instant to its segment in one message, and
+ * the segment hands each port its share in one. Between rounds the lab adds the
  * round's story notes in topology order, the order {@code LocalLab} adds them in, so both runtimes give
  * identical activities.
  */
@@ -85,7 +88,11 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public record Started(ActorRef<StartReply> replyTo) implements Command {
     }
 
-    public record SendCall(String node, Ipv4Packet packet, ActorRef<CallReply> replyTo) implements Command {
+    /** Packets written by {@code node}'s stack at the same lab instant ({@code send} is a batch of one). */
+    public record SendCall(String node, List<Ipv4Packet> packets, ActorRef<CallReply> replyTo) implements Command {
+        public SendCall {
+            packets = List.copyOf(packets);
+        }
     }
 
     public record CommandCall(String node, List<String> argv, String stdin, ActorRef<CallReply> replyTo)
@@ -128,8 +135,11 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public record Wired(int generation) implements Command {
     }
 
-    /** Node {@code index} acted: it sent {@code framesSent} frames, and this is what it saw. */
-    public record Ran(int generation, int index, long framesSent, List<StoryNote> notes,
+    /**
+     * Node {@code index} acted: it handed its frames to its segments in {@code carries} {@link SegmentActor.Carry}
+     * messages (one per interface that sent any), and this is what it saw.
+     */
+    public record Ran(int generation, int index, int carries, List<StoryNote> notes,
                       Optional<ClientResult> finished,
                       Optional<ConsoleResult> console, long nextTimer) implements Command {
         public Ran {
@@ -137,13 +147,29 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         }
     }
 
-    /** A segment carried frame {@code (origin, sequence)}: it arrives at {@code to} at {@code arrivalNanos}. */
-    public record Carried(int generation, int origin, long sequence, long arrivalNanos, List<String> to,
-                          List<StoryNote> lost)
-            implements Command {
+    /**
+     * A segment carried the frames of one {@link SegmentActor.Carry}: they land as {@code landings} say, and
+     * these of them were lost.
+     */
+    public record Carried(int generation, List<Landing> landings, List<LostFrame> lost) implements Command {
         public Carried {
-            to = List.copyOf(to);
+            landings = List.copyOf(landings);
             lost = List.copyOf(lost);
+        }
+    }
+
+    /** {@code frames} frames arrive at node {@code node} (its index) at {@code arrivalNanos}. */
+    public record Landing(int node, long arrivalNanos, int frames) {
+    }
+
+    /** Frame {@code (origin, sequence)} was lost on its segment; the notes end its packet's story there. */
+    public record LostFrame(int origin, long sequence, List<StoryNote> notes) {
+        /** The order lost frames' notes go into the story book: the order their senders sent them in. */
+        static final Comparator<LostFrame> ORDER = Comparator.comparingInt(LostFrame::origin)
+                .thenComparingLong(LostFrame::sequence);
+
+        public LostFrame {
+            notes = List.copyOf(notes);
         }
     }
 
@@ -210,9 +236,9 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private final List<LabEvent> pendingEvents = new ArrayList<>();
     private Call call;
     private int awaitingAnswers;
-    private long awaitingCarries;
+    private int awaitingCarries;
     private final TreeMap<Integer, Ran> roundRuns = new TreeMap<>();
-    private final List<Carried> roundCarries = new ArrayList<>();
+    private final List<LostFrame> roundLost = new ArrayList<>();
     private ActorRef<SnapshotReply> snapshotTo;
     private final TreeMap<String, LabSnapshot.NodeState> snapshotStates = new TreeMap<>();
 
@@ -346,8 +372,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         generation++;
         unwired = names.size() + segments.size();
         wires.ports().forEach((name, ports) -> segments.get(name).tell(new SegmentActor.Wire(generation,
-                ports.stream().map(p -> new SegmentActor.Port(p.node(), p.iface(), nodes.get(indexOf.get(p.node()))))
-                        .toList())));
+                ports.stream().map(p -> new SegmentActor.Port(p.node(), indexOf.get(p.node()), p.iface(),
+                        nodes.get(indexOf.get(p.node())))).toList())));
         for (int i = 0; i < names.size(); i++) {
             String node = names.get(i);
             nodes.get(i).tell(new NodeActor.Wire(generation, topology.nodes().get(i).interfaces().stream()
@@ -420,7 +446,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         awaitingAnswers = 0;
         awaitingCarries = 0;
         roundRuns.clear();
-        roundCarries.clear();
+        roundLost.clear();
         java.util.Arrays.fill(expected, 0);
         arrivals.forEach(TreeMap::clear);
         if (snapshotTo != null) {
@@ -475,7 +501,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             return finish();
         }
         awaitingAnswers = 1;
-        nodes.get(index).tell(new NodeActor.SendPacket(send.packet(), clock));
+        nodes.get(index).tell(new NodeActor.SendPackets(send.packets(), clock));
         return this;
     }
 
@@ -562,7 +588,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
             return this;
         }
         timers[ran.index()] = ran.nextTimer();
-        awaitingCarries += ran.framesSent();
+        awaitingCarries += ran.carries();
         roundRuns.put(ran.index(), ran);
         awaitingAnswers--;
         return endOfRound();
@@ -572,12 +598,11 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         if (stale(carried.generation())) {
             return this;
         }
-        for (String node : carried.to()) {
-            int index = indexOf.get(node);
-            arrivals.get(index).merge(carried.arrivalNanos(), 1, Integer::sum);
-            expected[index]++;
+        for (Landing landing : carried.landings()) {
+            arrivals.get(landing.node()).merge(landing.arrivalNanos(), landing.frames(), Integer::sum);
+            expected[landing.node()] += landing.frames();
         }
-        roundCarries.add(carried);
+        roundLost.addAll(carried.lost());
         awaitingCarries--;
         return endOfRound();
     }
@@ -600,18 +625,18 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         if (awaitingAnswers > 0 || awaitingCarries > 0) {
             return this;
         }
-        roundCarries.sort(Comparator.comparingInt(Carried::origin).thenComparingLong(Carried::sequence));
-        int carry = 0;
+        roundLost.sort(LostFrame.ORDER);
+        int lost = 0;
         for (Ran ran : roundRuns.values()) {
             book.addAll(ran.notes());
-            while (carry < roundCarries.size() && roundCarries.get(carry).origin() == ran.index()) {
-                book.addAll(roundCarries.get(carry++).lost());
+            while (lost < roundLost.size() && roundLost.get(lost).origin() == ran.index()) {
+                book.addAll(roundLost.get(lost++).notes());
             }
             ran.finished().ifPresent(result -> call.client = result);
             ran.console().ifPresent(result -> call.console = result);
         }
         roundRuns.clear();
-        roundCarries.clear();
+        roundLost.clear();
         if (call.console != null) {
             if (call.clientCall || call.console.exitCode() != 0) {
                 call.goal = Goal.ANSWER;

@@ -12,6 +12,7 @@ import io.nflab.kernel.NodeInterface;
 import io.nflab.lab.Arrival;
 import io.nflab.lab.Emitted;
 import io.nflab.lab.Execution;
+import io.nflab.lab.LabFrame;
 import io.nflab.lab.LabSnapshot;
 import io.nflab.lab.NodeElement;
 import io.nflab.lab.NodeRun;
@@ -20,7 +21,9 @@ import io.nflab.lab.Tracing;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.ConsoleResult;
 import io.nflab.topology.NodeSpec;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +32,7 @@ import java.util.Optional;
  * One lab node: a thin shell over its {@link NodeElement} (the node's net stack, arrivals, client program
  * and packet ids), a Cluster Sharding entity ({@link ElementSharding}) booted by its lab with {@link Boot}
  * and wired with its segments' refs ({@link Wire}). The lab actor tells it when to act ({@link Run} one
- * instant, {@link SendPacket}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
+ * instant, {@link SendPackets}, {@link Execute} …); it answers each with a {@link LabActor.Ran} and hands
  * the frames it sent to its segments' actors. Frames from segments ({@link Deliver}) wait in the element
  * until their instant; a {@link Run} waits (stashed) until every frame the lab counted towards this node is in.
  */
@@ -69,8 +72,11 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record Run(long instant, long expectedArrivals) implements Command {
     }
 
-    /** The scenario's {@code send}. */
-    public record SendPacket(Ipv4Packet packet, long instant) implements Command {
+    /** The scenario's {@code send}, or a batch of them ({@link io.nflab.lab.LabSession#sendAll}). */
+    public record SendPackets(List<Ipv4Packet> packets, long instant) implements Command {
+        public SendPackets {
+            packets = List.copyOf(packets);
+        }
     }
 
     /** A console command, a client program included. */
@@ -99,8 +105,15 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
     public record Snapshot(long instant) implements Command {
     }
 
-    /** A frame from a segment, carried in wiring {@code generation} (older frames were lost with a member). */
-    public record Deliver(int generation, Arrival arrival) implements Command {
+    /**
+     * Frames from a segment, arriving on interface {@code iface} at {@code nanos}, carried in wiring
+     * {@code generation} (older frames were lost with a member).
+     */
+    public record Deliver(int generation, long nanos, String iface, String segment, List<LabFrame> frames)
+            implements Command {
+        public Deliver {
+            frames = List.copyOf(frames);
+        }
     }
 
     /** The lab is closed: the node stops. */
@@ -132,7 +145,7 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
                 .onMessage(Wire.class, this::onWire)
                 .onMessage(Run.class, this::onRun)
                 .onMessage(Deliver.class, this::onDeliver)
-                .onMessage(SendPacket.class, this::onSend)
+                .onMessage(SendPackets.class, this::onSend)
                 .onMessage(Execute.class, this::onExecute)
                 .onMessage(Console.class, this::onConsole)
                 .onMessage(Crash.class, this::onCrash)
@@ -184,8 +197,10 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         if (deliver.generation() != generation) {
             return this;
         }
-        element.enqueue(deliver.arrival());
-        arrived++;
+        for (LabFrame frame : deliver.frames()) {
+            element.enqueue(new Arrival(deliver.nanos(), deliver.iface(), deliver.segment(), frame));
+        }
+        arrived += deliver.frames().size();
         if (waiting != null && arrived >= waiting.expectedArrivals()) {
             Run run = waiting;
             waiting = null;
@@ -194,8 +209,8 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return this;
     }
 
-    private Behavior<Command> onSend(SendPacket send) {
-        report(element.send(send.packet(), send.instant()), Optional.empty());
+    private Behavior<Command> onSend(SendPackets send) {
+        report(element.sendAll(send.packets(), send.instant()), Optional.empty());
         return this;
     }
 
@@ -227,12 +242,15 @@ public final class NodeActor extends AbstractBehavior<NodeActor.Command> {
         return this;
     }
 
-    /** Frames to their segments, then the run's account to the lab. */
+    /** Frames to their segments, one batch per interface, then the run's account to the lab. */
     private void report(NodeRun run, Optional<ConsoleResult> console) {
+        Map<String, List<LabFrame>> byInterface = run.frames().isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (Emitted emitted : run.frames()) {
-            segments.get(emitted.iface()).tell(new SegmentActor.Carry(generation, emitted.iface(), emitted.frame()));
+            byInterface.computeIfAbsent(emitted.iface(), iface -> new ArrayList<>()).add(emitted.frame());
         }
-        lab.tell(new LabActor.Ran(generation, index, run.frames().size(), run.notes(), run.finished(), console,
+        byInterface.forEach((iface, frames) -> segments.get(iface).tell(new SegmentActor.Carry(generation, iface,
+                frames)));
+        lab.tell(new LabActor.Ran(generation, index, byInterface.size(), run.notes(), run.finished(), console,
                 element.nextTimer()));
     }
 }

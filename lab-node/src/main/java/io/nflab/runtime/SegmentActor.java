@@ -7,22 +7,22 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import io.nflab.kernel.NodeInterface;
-import io.nflab.lab.Arrival;
 import io.nflab.lab.LabFrame;
 import io.nflab.lab.LabWires;
 import io.nflab.lab.SegmentLoss;
 import io.nflab.lab.SegmentSwitch;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One lab segment: a thin shell over its {@link SegmentSwitch}, a Cluster Sharding entity
  * ({@link ElementSharding}) booted by its lab ({@link Boot}) and wired with its ports' refs ({@link Wire}).
- * Each frame a node hands it ({@link Carry}) goes to the ports the switch picks, arriving
- * {@link LabWires#LINK_DELAY_NANOS} after it was sent; the lab hears which nodes will get it
- * ({@link LabActor.Carried}), which is how it knows when nothing is in flight.
+ * The frames a node hands it ({@link Carry}, all those one interface sent at one instant) go to the ports the
+ * switch picks, arriving {@link LabWires#LINK_DELAY_NANOS} after they were sent; the lab hears how many
+ * frames each node will get and when ({@link LabActor.Carried}), which is how it knows when nothing is in flight.
  */
 public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
 
@@ -44,12 +44,18 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
         }
     }
 
-    /** Node {@code node}'s interface {@code iface} is plugged in here. */
-    public record Port(String node, String iface, ActorRef<NodeActor.Command> ref) {
+    /** Node {@code node} (number {@code index} in the topology)'s interface {@code iface} is plugged in here. */
+    public record Port(String node, int index, String iface, ActorRef<NodeActor.Command> ref) {
     }
 
-    /** A frame sent into the segment from the sender's interface {@code fromIface}, in wiring {@code generation}. */
-    public record Carry(int generation, String fromIface, LabFrame frame) implements Command {
+    /**
+     * Frames one node sent into the segment from its interface {@code fromIface} at one lab instant, in the
+     * order it sent them, in wiring {@code generation}; answered with one {@link LabActor.Carried}.
+     */
+    public record Carry(int generation, String fromIface, List<LabFrame> frames) implements Command {
+        public Carry {
+            frames = List.copyOf(frames);
+        }
     }
 
     /** From now on the segment loses {@code percent} of its frames; answered with {@link LabActor.LossSet}. */
@@ -61,7 +67,11 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
         INSTANCE
     }
 
-    private final Map<NodeInterface, ActorRef<NodeActor.Command>> refs = new HashMap<>();
+    /** Frames for one port arriving at one instant. */
+    private record Delivery(NodeInterface port, long nanos) {
+    }
+
+    private final Map<NodeInterface, Port> ports = new HashMap<>();
     private SegmentSwitch segment;
     private ActorRef<LabActor.Command> lab;
     private int generation;
@@ -96,25 +106,41 @@ public final class SegmentActor extends AbstractBehavior<SegmentActor.Command> {
     }
 
     private Behavior<Command> onWire(Wire wire) {
-        refs.clear();
-        wire.ports().forEach(port -> refs.put(new NodeInterface(port.node(), port.iface()), port.ref()));
+        ports.clear();
+        wire.ports().forEach(port -> ports.put(new NodeInterface(port.node(), port.iface()), port));
         generation = wire.generation();
         lab.tell(new LabActor.Wired(generation));
         return this;
     }
 
+    /**
+     * Each frame to the ports the switch picks, in order; each port gets the frames for it in one
+     * {@link NodeActor.Deliver} per arrival instant, and the lab hears where they all went in one message.
+     */
     private Behavior<Command> onCarry(Carry carry) {
-        LabFrame frame = carry.frame();
-        SegmentSwitch.Carried carried = segment.carry(new NodeInterface(frame.fromNode(), carry.fromIface()), frame);
-        long arrival = frame.sentNanos() + LabWires.LINK_DELAY_NANOS;
-        List<String> to = new ArrayList<>(carried.to().size());
-        for (NodeInterface port : carried.to()) {
-            refs.get(port).tell(new NodeActor.Deliver(carry.generation(),
-                    new Arrival(arrival, port.iface(), segment.name(), frame)));
-            to.add(port.node());
+        Map<Delivery, List<LabFrame>> deliveries = new LinkedHashMap<>();
+        List<LabActor.LostFrame> lost = new ArrayList<>(0);
+        NodeInterface from = carry.frames().isEmpty() ? null
+                : new NodeInterface(carry.frames().get(0).fromNode(), carry.fromIface()); // one sender per Carry
+        for (LabFrame frame : carry.frames()) {
+            SegmentSwitch.Carried carried = segment.carry(from, frame);
+            if (carried.lost()) {
+                lost.add(new LabActor.LostFrame(frame.origin(), frame.sequence(), SegmentLoss.notes(segment.name(),
+                        frame)));
+            }
+            long arrival = frame.sentNanos() + LabWires.LINK_DELAY_NANOS;
+            for (NodeInterface port : carried.to()) {
+                deliveries.computeIfAbsent(new Delivery(port, arrival), d -> new ArrayList<>()).add(frame);
+            }
         }
-        lab.tell(new LabActor.Carried(carry.generation(), frame.origin(), frame.sequence(), arrival, to,
-                carried.lost() ? SegmentLoss.notes(segment.name(), frame) : List.of()));
+        List<LabActor.Landing> landings = new ArrayList<>(deliveries.size());
+        deliveries.forEach((delivery, frames) -> {
+            Port port = ports.get(delivery.port());
+            port.ref().tell(new NodeActor.Deliver(carry.generation(), delivery.nanos(), port.iface(), segment.name(),
+                    frames));
+            landings.add(new LabActor.Landing(port.index(), delivery.nanos(), frames.size()));
+        });
+        lab.tell(new LabActor.Carried(carry.generation(), landings, lost));
         return this;
     }
 

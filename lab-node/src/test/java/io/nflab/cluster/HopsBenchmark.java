@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -33,12 +35,18 @@ import org.openjdk.jmh.annotations.TearDown;
  * two members the elements alternate between them (client, internet, gw, lan, web on m1, m2, m1, m2, m1), so
  * every frame crosses the network twice (node to segment, segment to node). A hop is one segment crossing
  * (a frame arriving at a node); {@link #HOPS_PER_SEND} of them per send, counted once with LocalLab.
+ * {@link #send} makes one lab call per SYN, {@link #sendBatch} one per {@link #BATCH} SYNs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class HopsBenchmark {
     static final int HOPS_PER_SEND = hopsPerSend();
+    /** Packets per {@link ActorLab#sendAll} call of {@link #sendBatch}. */
+    static final int BATCH = 1_000;
+    /** Source ports the SYNs cycle through (a new connection each, until they come round again). */
+    private static final List<Ipv4Packet> SYNS = IntStream.rangeClosed(1, 20_000).mapToObj(p -> syn(40_000 + p))
+            .toList();
 
     @Param({"1", "2"})
     public int members;
@@ -50,21 +58,40 @@ public class HopsBenchmark {
     @Setup(Level.Trial)
     public void start() {
         cluster = new Members(members);
+        System.out.println("# " + HOPS_PER_SEND + " hops per send");
+    }
+
+    /** A fresh lab per iteration: the lab keeps every packet's story, which would weigh on later iterations. */
+    @Setup(Level.Iteration)
+    public void startLab() {
         lab = ActorLab.start(cluster.get(0), alternating(), Tracing.ENDS);
         lab.send("client", syn(39_999)); // ARP warm
-        System.out.println("# " + HOPS_PER_SEND + " hops per send");
+    }
+
+    @TearDown(Level.Iteration)
+    public void stopLab() {
+        lab.close();
     }
 
     @TearDown(Level.Trial)
     public void stop() {
-        lab.close();
         cluster.close();
     }
 
+    /** One SYN per lab call: the latency of a call's rounds. */
     @Benchmark
     public Activity send() {
-        port = port % 20_000 + 1;
-        return lab.send("client", syn(40_000 + port));
+        port = (port + 1) % SYNS.size();
+        return lab.send("client", SYNS.get(port));
+    }
+
+    /** {@link #BATCH} SYNs per lab call ({@link ActorLab#sendAll}), sharing its rounds; one op is one SYN. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public Activity sendBatch() {
+        int from = port - port % BATCH;
+        port = (from + BATCH) % SYNS.size();
+        return lab.sendAll("client", SYNS.subList(from, from + BATCH));
     }
 
     private static Ipv4Packet syn(int sourcePort) {

@@ -62,6 +62,11 @@ final class ScriptedLab implements LabSession {
     }
 
     @Override
+    public Activity sendAll(String node, List<Ipv4Packet> packets) {
+        throw new UnsupportedOperationException("the console does not send raw packets");
+    }
+
+    @Override
     public Activity command(String node, List<String> argv, String stdin) {
         String line = node + " " + String.join(" ", argv);
         calls.add(line + (stdin.isEmpty() ? "" : " <<<" + stdin));

@@ -59,6 +59,11 @@ final class ScriptedLab implements LabSession {
     }
 
     @Override
+    public Activity sendAll(String node, List<Ipv4Packet> packets) {
+        return call("sendAll " + node + " " + packets);
+    }
+
+    @Override
     public Activity command(String node, List<String> argv, String stdin) {
         return call("command " + node + " " + String.join(" ", argv) + (stdin.isEmpty() ? "" : " <<< " + stdin.strip()));
     }

@@ -25,7 +25,10 @@ import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
 import io.nflab.topology.TopologyLoader;
 import java.nio.file.Path;
+import io.nflab.packet.Ipv4Packet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -153,6 +156,47 @@ class ActorLabTest {
         assertEquals(local.size(), actors.size());
         for (int i = 0; i < local.size(); i++) {
             assertEquals(local.get(i), actors.get(i), "call " + i);
+        }
+    }
+
+    @Test
+    void batchesGiveTheSameActivitiesOnActorsAndOnTheLocalLab() {
+        List<Activity> local = batches(LocalLab.start(PORT_FORWARD));
+        List<Activity> actors = batches(start());
+        assertEquals(local.size(), actors.size());
+        for (int i = 0; i < local.size(); i++) {
+            assertEquals(local.get(i), actors.get(i), "call " + i);
+        }
+        assertEquals(40, local.get(0).packets().stream().filter(p -> p.causeId() == 0).count());
+    }
+
+    /**
+     * Batches: many SYNs while nobody knows anyone's MAC (they wait for ARP together), a mix of forwarded,
+     * dropped and rejected packets, a batch into a lossy segment and one towards a crashed node.
+     */
+    private static List<Activity> batches(LabSession lab) {
+        try (lab) {
+            List<Ipv4Packet> syns = IntStream.range(0, 40).mapToObj(i -> PacketText.parse(
+                    "tcp 203.0.113.10:" + (41_000 + i) + " > 203.0.113.1:80 flags S")).toList();
+            List<Ipv4Packet> mixed = List.of(
+                    PacketText.parse("tcp 203.0.113.10:42000 > 203.0.113.1:80 flags S"),
+                    PacketText.parse("tcp 203.0.113.10:42001 > 192.168.1.2:22 flags S"),
+                    PacketText.parse("udp 203.0.113.10:42002 > 203.0.113.1:53 len 4"),
+                    PacketText.parse("icmp 203.0.113.10 > 192.168.1.2 echo-request id 7 seq 1"),
+                    PacketText.parse("tcp 203.0.113.10:42000 > 203.0.113.1:80 flags A"));
+            List<Activity> activities = new ArrayList<>();
+            activities.add(lab.sendAll("client", syns));
+            activities.add(lab.command("gw", List.of("iptables", "-A", "FORWARD", "-p", "udp", "-j", "REJECT"), ""));
+            activities.add(lab.sendAll("client", mixed));
+            activities.add(lab.sendAll("web", List.of(PacketText.parse("tcp 192.168.1.2:8080 > 203.0.113.10:42000 flags SA"))));
+            activities.add(lab.fault(new Fault.Loss("internet", 50)));
+            activities.add(lab.sendAll("client", syns));
+            activities.add(lab.fault(new Fault.Loss("internet", 0)));
+            activities.add(lab.fault(new Fault.Crash("web")));
+            activities.add(lab.sendAll("client", syns.subList(0, 5)));
+            activities.add(lab.sendAll("web", syns.subList(0, 1)));
+            activities.add(lab.sendAll("client", List.of()));
+            return activities;
         }
     }
 

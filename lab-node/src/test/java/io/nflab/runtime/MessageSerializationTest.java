@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import io.nflab.lab.Activity;
-import io.nflab.lab.Arrival;
 import io.nflab.lab.LabFrame;
 import io.nflab.lab.LocalLab;
 import io.nflab.lab.PacketStory;
@@ -76,9 +75,10 @@ class MessageSerializationTest {
         story.trace().forEach(hop -> notes.add(new StoryNote.Stepped(story.id(), hop)));
         fates.forEach(fate -> notes.add(new StoryNote.Ended(7, fate)));
         roundTrip(new LabActor.Ran(3, 1, 2, notes, Optional.empty(), Optional.of(new ConsoleResult(0, "out", "")), 5));
-        roundTrip(new LabActor.Carried(3, 1, 2, 10_000, List.of("gw", "web"), notes.subList(0, 1)));
+        roundTrip(new LabActor.Carried(3, List.of(new LabActor.Landing(1, 10_000, 2), new LabActor.Landing(2, 10_000, 1)),
+                List.of(new LabActor.LostFrame(1, 2, notes.subList(0, 1)))));
         roundTrip(new LabActor.CallReply(Optional.empty(), "failed"));
-        roundTrip(new LabActor.SendCall("client", story.packet(), probe.ref()));
+        roundTrip(new LabActor.SendCall("client", List.of(story.packet(), story.packet()), probe.ref()));
         roundTrip(new LabActor.CommandCall("client", List.of("ping", "-c", "1", "10.0.0.1"), "", probe.ref()));
         for (Fault fault : List.of(new Fault.Link("gw", "eth1", false), new Fault.Crash("web"),
                 new Fault.Restart("web"), new Fault.Loss("lan", 12.5))) {
@@ -91,9 +91,9 @@ class MessageSerializationTest {
         Ipv4Packet packet = PacketText.parse("udp 10.0.0.1:5000 > 10.0.0.2:53 ttl 3 len 12");
         LabFrame frame = new LabFrame(3, 0, "client", "eth0", 9, 20_000,
                 new EthernetFrame(MacAddress.BROADCAST, MacAddress.parse("02:6e:66:00:00:00"), packet));
-        roundTrip(new SegmentActor.Carry(2, "eth0", frame));
-        roundTrip(new NodeActor.Deliver(2, new Arrival(30_000, "eth0", "lan", frame)));
-        roundTrip(new NodeActor.SendPacket(packet, 5));
+        roundTrip(new SegmentActor.Carry(2, "eth0", List.of(frame, frame)));
+        roundTrip(new NodeActor.Deliver(2, 30_000, "eth0", "lan", List.of(frame)));
+        roundTrip(new NodeActor.SendPackets(List.of(packet), 5));
     }
 
     /** What boots and wires a lab on any member: whole node descriptions (rules, routes, services), refs. */
@@ -113,7 +113,7 @@ class MessageSerializationTest {
         LabWires.of(topology).ports().forEach((name, ports) ->
                 roundTrip(new SegmentActor.Boot(name, ports, lab.ref())));
         roundTrip(new NodeActor.Wire(4, List.of(new NodeActor.SegmentPort("eth0", segment.ref()))));
-        roundTrip(new SegmentActor.Wire(4, List.of(new SegmentActor.Port("gw", "eth1", node.ref()))));
+        roundTrip(new SegmentActor.Wire(4, List.of(new SegmentActor.Port("gw", 1, "eth1", node.ref()))));
         roundTrip(new LabActor.NodeBooted(1, node.ref(), "", 70_000));
         roundTrip(new LabActor.NodeBooted(2, node.ref(), "iptables-restore: line 3 failed", Long.MAX_VALUE));
         roundTrip(new LabActor.SegmentBooted("lan", segment.ref()));
