@@ -46,7 +46,7 @@ public final class PacketTrace {
         List<String> lines = new ArrayList<>();
         for (Hop hop : hops) {
             String line = "  " + ClockText.micros(hop.nanos()) + "  " + Columns.pad(hop.node(), node) + "  " + Columns.pad(hop.hook(), hook)
-                    + column(place(hop), place) + column(interfaces(hop), interfaces) + "  " + hop.what();
+                    + column(place(hop), place) + column(interfaces(hop), interfaces) + "  " + hop.text();
             lines.add(line.stripTrailing());
         }
         return lines;

@@ -83,8 +83,8 @@ public final class FateText {
                 line.append(':').append(hop.rule());
             }
         }
-        if (!hop.what().isEmpty()) {
-            line.append(' ').append(hop.what());
+        if (!hop.text().isEmpty()) {
+            line.append(' ').append(hop.text());
         }
         return line.toString();
     }

@@ -224,7 +224,7 @@ public final class JsonReport {
         } else {
             node.put("rule", hop.rule());
         }
-        node.put("what", hop.what());
+        node.put("what", hop.text());
         return node;
     }
 
