@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.nflab.lab.Activity;
 import io.nflab.lab.Hop;
+import io.nflab.lab.LabTesting;
 import io.nflab.lab.LocalLab;
-import io.nflab.lab.PacketStory;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.PacketText;
 import io.nflab.topology.TopologyLoader;
@@ -50,7 +50,7 @@ class KernelAnswersStackTest {
     @Test
     void theResetForAClosedPortCarriesTheSegmentsTosWithoutEcn() {
         Activity sent = lab.send("client", PacketText.parse("tcp 10.1.0.2:5555 > 10.1.0.1:81 flags S seq 1 tos 0x13"));
-        List<Ipv4Packet> back = arrivedAt("client", sent);
+        List<Ipv4Packet> back = LabTesting.arrivedAt(sent, "client", "eth0");
         assertEquals(1, back.size(), back.toString());
         assertEquals("tcp 10.1.0.1:81 > 10.1.0.2:5555 flags RA ack 2 win 0 tos 0x10 df", back.get(0).toString());
     }
@@ -72,8 +72,7 @@ class KernelAnswersStackTest {
         List<Hop> hops = ping.packets().stream().flatMap(p -> p.trace().stream()).toList();
         assertTrue(hops.stream().noneMatch(h -> h.node().equals("gw") && h.hook().equals(Hop.WIRE)
                 && !h.outInterface().isEmpty()), "gw sends nothing: " + hops);
-        assertTrue(ping.packets().stream().flatMap(p -> p.ends().stream())
-                .anyMatch(f -> f.node().equals("gw") && f instanceof Fate.Rejected r && r.reply().isEmpty()),
+        assertTrue(LabTesting.endsOn(ping, "gw").stream().anyMatch(f -> f instanceof Fate.Rejected r && r.reply().isEmpty()),
                 ping.packets().toString());
     }
 
@@ -122,7 +121,7 @@ class KernelAnswersStackTest {
                 COMMIT
                 """);
         Activity sent = lab.send("client", PacketText.parse("udp 10.1.0.2:5555 > 10.2.0.2:53 len 4"));
-        assertEquals(1, arrivedAt("server", sent).size(), "forwarded all the same");
+        assertEquals(1, LabTesting.arrivedAt(sent, "server", "eth0").size(), "forwarded all the same");
         assertEquals("", run("conntrack", "-L"));
         String save = run("iptables-save", "-c");
         assertTrue(save.contains(":PREROUTING ACCEPT [0:0]"), save);
@@ -138,13 +137,6 @@ class KernelAnswersStackTest {
         }
     }
 
-    /** The IPv4 packets that came in on {@code node}'s eth0 during {@code activity}, as they were on the wire. */
-    private static List<Ipv4Packet> arrivedAt(String node, Activity activity) {
-        return activity.packets().stream().map(PacketStory::trace).flatMap(List::stream)
-                .filter(hop -> hop.node().equals(node) && hop.inInterface().equals("eth0"))
-                .flatMap(hop -> hop.wirePacket().stream()).toList();
-    }
-
     /** gw's filter table: every chain ACCEPT, with these rules. */
     private void filter(String... rules) {
         restore(Stream.concat(Stream.of("*filter", ":INPUT ACCEPT [0:0]", ":FORWARD ACCEPT [0:0]", ":OUTPUT ACCEPT [0:0]"),
@@ -152,13 +144,10 @@ class KernelAnswersStackTest {
     }
 
     private void restore(String rules) {
-        Activity restored = lab.command("gw", List.of("iptables-restore"), rules);
-        assertEquals(0, restored.exitCode(), restored.stderr());
+        LabTesting.run(lab, "gw", rules, "iptables-restore");
     }
 
     private String run(String... argv) {
-        Activity ran = lab.command("gw", List.of(argv), "");
-        assertEquals(0, ran.exitCode(), ran.stderr());
-        return ran.stdout();
+        return LabTesting.run(lab, "gw", "", argv);
     }
 }
