@@ -20,7 +20,7 @@ import java.util.Objects;
  * {@code nc: connect to HOST port PORT (tcp) failed: Connection refused} (timed out, no route to host,
  * network is unreachable); exit code 0 or 1.
  */
-public final class ConnectClient implements Program {
+public final class ConnectClient extends ClientProgram {
     /** How long to wait for more of the answer before closing, unless told otherwise. */
     public static final long DEFAULT_IDLE = 2_000_000_000L;
 
@@ -30,7 +30,6 @@ public final class ConnectClient implements Program {
     private final int port;
     private final Bytes request;
     private final long idle;
-    private final ProgramOutput output = new ProgramOutput();
     private final ByteArrayOutputStream response = new ByteArrayOutputStream();
     private TcpConnection connection;
     private Outcome outcome = Outcome.PENDING;
@@ -53,20 +52,8 @@ public final class ConnectClient implements Program {
     /** Connects, sends {@code request} (none when empty), reads the answer, closes. */
     public static ConnectClient start(SocketTable table, Ipv4Address destination, String hostname, int port,
                                       Bytes request, long idle, long now) {
-        ConnectClient client = new ConnectClient(Objects.requireNonNull(table, "table"), destination, hostname, port,
-                Objects.requireNonNull(request, "request"), idle);
-        client.begin(now);
-        return client;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return output.exited();
-    }
-
-    @Override
-    public ToolOutput output() {
-        return output.snapshot();
+        return started(new ConnectClient(Objects.requireNonNull(table, "table"), destination, hostname, port,
+                Objects.requireNonNull(request, "request"), idle), now);
     }
 
     /** How the connection attempt went. */
@@ -84,7 +71,8 @@ public final class ConnectClient implements Program {
         return connection;
     }
 
-    private void begin(long now) {
+    @Override
+    void begin(long now) {
         try {
             connection = table.connect(destination, port, "connect", new Handler(), now);
         } catch (SocketException e) {

@@ -21,7 +21,7 @@ import java.util.Optional;
  * stdout is the dialogue, commands as {@code ---> COMMAND}, replies as the server sent them; exit code 0
  * when the transfer completed, 1 otherwise. Any error reply ends the session with QUIT.
  */
-public final class FtpClient implements Program {
+public final class FtpClient extends ClientProgram {
 
     /** How the data connection is opened. */
     public enum Mode {
@@ -29,9 +29,10 @@ public final class FtpClient implements Program {
     }
 
     private final SocketTable table;
+    private final Ipv4Address server;
+    private final int port;
     private final Mode mode;
     private final List<String> script;
-    private final ProgramOutput output = new ProgramOutput();
     private final ByteArrayOutputStream data = new ByteArrayOutputStream();
     private final List<String> replies = new ArrayList<>();
     private final LineBuffer lines = new LineBuffer();
@@ -44,33 +45,28 @@ public final class FtpClient implements Program {
     private boolean transferred;
     private Outcome outcome = Outcome.PENDING;
 
-    private FtpClient(SocketTable table, Mode mode, String transferCommand) {
+    private FtpClient(SocketTable table, Ipv4Address server, int port, Mode mode, String transferCommand) {
         this.table = table;
+        this.server = server;
+        this.port = port;
         this.mode = mode;
         this.script = List.of("USER anonymous", "PASS nflab@", "TYPE I", mode.name(), transferCommand, "QUIT");
     }
 
     /** Connects to an FTP server and runs the script; {@code transferCommand} is {@code LIST} or {@code RETR NAME}. */
     public static FtpClient start(SocketTable table, Ipv4Address server, int port, Mode mode, String transferCommand, long now) {
-        FtpClient client = new FtpClient(table, mode, transferCommand);
+        return started(new FtpClient(table, server, port, mode, transferCommand), now);
+    }
+
+    @Override
+    void begin(long now) {
         try {
-            client.control = table.connect(server, port, "ftp", client.new Control(), now);
+            control = table.connect(server, port, "ftp", new Control(), now);
         } catch (SocketException e) {
-            client.outcome = Outcome.of(e.errno(), false);
-            client.output.err("ftp: connect: " + e.errno().message() + "\n");
-            client.output.exit(1);
+            outcome = Outcome.of(e.errno(), false);
+            output.err("ftp: connect: " + e.errno().message() + "\n");
+            output.exit(1);
         }
-        return client;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return output.exited();
-    }
-
-    @Override
-    public ToolOutput output() {
-        return output.snapshot();
     }
 
     /** The bytes that came over the data connection. */

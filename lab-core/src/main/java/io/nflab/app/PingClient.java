@@ -27,7 +27,7 @@ import java.util.Objects;
  * else 10 s). The statistics' {@code time} is from the first to the last request. No route at the start
  * is {@code ping: connect: Network is unreachable} with exit code 2; exit code 1 when nothing came back.
  */
-public final class PingClient implements Program {
+public final class PingClient extends ClientProgram {
     private static final long MICROS = 1_000L;
     private static final long MILLIS = 1_000_000L;
     private static final long LINGER = 10_000 * MILLIS;
@@ -72,7 +72,6 @@ public final class PingClient implements Program {
     private final Ipv4Address destination;
     private final String hostname;
     private final Options options;
-    private final ProgramOutput output = new ProgramOutput();
     private final BitSet received = new BitSet(0x10000);
     private final byte[] pattern;
     private PingSocket socket;
@@ -109,19 +108,7 @@ public final class PingClient implements Program {
 
     /** As {@link #start(SocketTable, Ipv4Address, Options, long)}, with the destination as the user wrote it. */
     public static PingClient start(SocketTable table, Ipv4Address destination, String hostname, Options options, long now) {
-        PingClient ping = new PingClient(Objects.requireNonNull(table, "table"), destination, hostname, options);
-        ping.begin(now);
-        return ping;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return output.exited();
-    }
-
-    @Override
-    public ToolOutput output() {
-        return output.snapshot();
+        return started(new PingClient(Objects.requireNonNull(table, "table"), destination, hostname, options), now);
     }
 
     /** The echo identifier the requests carry. */
@@ -129,7 +116,8 @@ public final class PingClient implements Program {
         return socket == null ? -1 : socket.identifier();
     }
 
-    private void begin(long now) {
+    @Override
+    void begin(long now) {
         if (table.route(destination) instanceof Route.Unreachable unreachable) {
             output.err("ping: connect: " + unreachable.errno().message() + "\n");
             output.exit(2);

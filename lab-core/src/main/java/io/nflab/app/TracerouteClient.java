@@ -25,7 +25,7 @@ import java.util.Objects;
  * {@code check_expired}, {@code print_probe}) are ported from traceroute.c on the lab clock. Names are
  * not resolved (there is no DNS): without {@code -n} an address prints as {@code ADDRESS (ADDRESS)}.
  */
-public final class TracerouteClient implements Program {
+public final class TracerouteClient extends ClientProgram {
     private static final long MILLIS = 1_000_000L;
     private static final int FIRST_PORT = 33434;
     private static final int SIMULTANEOUS = 16;
@@ -97,7 +97,6 @@ public final class TracerouteClient implements Program {
     private final String hostname;
     private final Options options;
     private final Probe[] probes;
-    private final ProgramOutput output = new ProgramOutput();
     private int start;
     private int end;
     private int nextPort = FIRST_PORT;
@@ -122,22 +121,16 @@ public final class TracerouteClient implements Program {
 
     public static TracerouteClient start(SocketTable table, Ipv4Address destination, String hostname, Options options,
                                          long now) {
-        TracerouteClient traceroute = new TracerouteClient(Objects.requireNonNull(table, "table"), destination, hostname,
-                options);
-        traceroute.output.out("traceroute to " + hostname + " (" + destination + "), " + options.maxHops()
+        return started(new TracerouteClient(Objects.requireNonNull(table, "table"), destination, hostname, options),
+                now);
+    }
+
+    /** The header line's start, then the first probes. */
+    @Override
+    void begin(long now) {
+        output.out("traceroute to " + hostname + " (" + destination + "), " + options.maxHops()
                 + " hops max, " + (20 + UdpDatagram.HEADER_LENGTH + DATA.length()) + " byte packets");
-        traceroute.run(now);
-        return traceroute;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return output.exited();
-    }
-
-    @Override
-    public ToolOutput output() {
-        return output.snapshot();
+        run(now);
     }
 
     /** traceroute.c's {@code do_it}, resumed whenever a reply or a timer comes. */

@@ -23,37 +23,29 @@ import java.util.Objects;
  * refused, unreachable or met silence (TIMED_OUT); the socket has {@code IP_RECVERR} so that every ICMP
  * error counts (nc itself prints nothing either way). No route is {@code nc: connect to … failed}, exit 1.
  */
-public final class UdpClient implements Program {
+public final class UdpClient extends ClientProgram {
     private final SocketTable table;
+    private final Ipv4Address destination;
     private final String hostname;
+    private final Bytes input;
     private final int port;
     private final long wait;
-    private final ProgramOutput output = new ProgramOutput();
     private UdpSocket socket;
     private Outcome outcome = Outcome.PENDING;
     private Timer timer;
 
-    private UdpClient(SocketTable table, String hostname, int port, long wait) {
+    private UdpClient(SocketTable table, Ipv4Address destination, int port, Bytes input, long wait) {
         this.table = table;
-        this.hostname = hostname;
+        this.destination = destination;
+        this.hostname = destination.toString();
+        this.input = input;
         this.port = port;
         this.wait = wait;
     }
 
     public static UdpClient start(SocketTable table, Ipv4Address destination, int port, Bytes input, long wait, long now) {
-        UdpClient client = new UdpClient(Objects.requireNonNull(table, "table"), destination.toString(), port, wait);
-        client.begin(destination, Objects.requireNonNull(input, "input"), now);
-        return client;
-    }
-
-    @Override
-    public boolean isFinished() {
-        return output.exited();
-    }
-
-    @Override
-    public ToolOutput output() {
-        return output.snapshot();
+        return started(new UdpClient(Objects.requireNonNull(table, "table"), destination, port,
+                Objects.requireNonNull(input, "input"), wait), now);
     }
 
     /** ESTABLISHED once an answer came, REFUSED/UNREACHABLE on an ICMP error, TIMED_OUT after silence. */
@@ -61,7 +53,8 @@ public final class UdpClient implements Program {
         return outcome;
     }
 
-    private void begin(Ipv4Address destination, Bytes input, long now) {
+    @Override
+    void begin(long now) {
         socket = table.openUdp("nc", new UdpHandler() {
             @Override
             public void received(UdpSocket s, Ipv4Packet packet, UdpDatagram datagram, long at) {

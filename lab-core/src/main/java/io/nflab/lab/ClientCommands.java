@@ -3,6 +3,7 @@ package io.nflab.lab;
 import io.nflab.address.Ipv4Address;
 import io.nflab.app.ConnectClient;
 import io.nflab.app.PingClient;
+import io.nflab.app.Program;
 import io.nflab.app.TracerouteClient;
 import io.nflab.app.UdpClient;
 import io.nflab.packet.Bytes;
@@ -10,6 +11,7 @@ import io.nflab.socket.SocketTable;
 import io.nflab.stack.ConsoleResult;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The client programs a node's console runs on the lab clock: {@code ping [-n] [-c COUNT] [-i INTERVAL]
@@ -43,6 +45,11 @@ public final class ClientCommands {
     @FunctionalInterface
     public interface Starter {
         RunningClient start(SocketTable sockets, long now);
+    }
+
+    /** The launch of the program {@code starter} starts. */
+    private static Launch launch(BiFunction<SocketTable, Long, Program> starter) {
+        return new Launch((sockets, now) -> RunningClient.of(starter.apply(sockets, now)));
     }
 
     /** Whether {@code command} is one of the clients this class runs. */
@@ -171,7 +178,7 @@ public final class ClientCommands {
         Ipv4Address destination = Ipv4Address.tryParse(host)
                 .orElseThrow(() -> new Bad(2, "ping: " + host + ": Name or service not known\n"));
         PingClient.Options ping = new PingClient.Options(count, interval, ttl, size);
-        return new Launch((sockets, now) -> RunningClient.of(PingClient.start(sockets, destination, host, ping, now)));
+        return launch((sockets, now) -> PingClient.start(sockets, destination, host, ping, now));
     }
 
     private static final String PING_USAGE = """
@@ -262,8 +269,8 @@ public final class ClientCommands {
                 + ": Name or service not known\nCannot handle \"host\" cmdline arg `" + host + "' on position 1 (argc "
                 + position + ")\n"));
         TracerouteClient.Options chosen = trace;
-        return new Launch((sockets, now) -> RunningClient.of(TracerouteClient.start(sockets, destination, host,
-                chosen, now)));
+        return launch((sockets, now) -> TracerouteClient.start(sockets, destination, host,
+                chosen, now));
     }
 
     private static int integer(String value, char letter, int argc) throws Bad {
@@ -283,8 +290,8 @@ public final class ClientCommands {
                 .orElseThrow(() -> new Bad(2, "connect: " + host + ": not an IPv4 address (a lab has no DNS)\n"));
         int port = port("connect", args.get(1), 2);
         Bytes request = Bytes.ofLatin1(stdin);
-        return new Launch((sockets, now) -> RunningClient.of(ConnectClient.start(sockets, destination, host, port,
-                request, ConnectClient.DEFAULT_IDLE, now)));
+        return launch((sockets, now) -> ConnectClient.start(sockets, destination, host, port,
+                request, ConnectClient.DEFAULT_IDLE, now));
     }
 
     private static final String NC_USAGE = "usage: nc [-nuvz] [-w timeout] [destination] [port]\n";
@@ -332,11 +339,11 @@ public final class ClientCommands {
         Bytes input = zero ? Bytes.EMPTY : Bytes.ofLatin1(stdin);
         long idle = wait;
         if (udp) {
-            return new Launch((sockets, now) -> RunningClient.of(UdpClient.start(sockets, destination, port, input,
-                    idle, now)));
+            return launch((sockets, now) -> UdpClient.start(sockets, destination, port, input,
+                    idle, now));
         }
-        return new Launch((sockets, now) -> RunningClient.of(ConnectClient.start(sockets, destination, host, port,
-                input, idle, now)));
+        return launch((sockets, now) -> ConnectClient.start(sockets, destination, host, port,
+                input, idle, now));
     }
 
     private static int port(String tool, String text, int exit) throws Bad {

@@ -208,9 +208,9 @@ public final class NodeElement implements PacketWatcher {
         }
         long id = arrival.frame().packetId();
         if (id != 0 && wantsHops()) {
-            notes.add(new StoryNote.Stepped(id, new Hop(name(), now, arrival.iface(), "", Hop.WIRE, "", "", Hop.NO_RULE,
+            notes.add(new StoryNote.Stepped(id, Hop.wire(name(), now, arrival.iface(), "",
                     "from " + arrival.frame().fromNode() + " " + arrival.frame().fromIface() + " over "
-                            + arrival.segment() + Hop.packetSuffix(frame.payload()))));
+                            + arrival.segment(), frame.payload())));
         }
         take(stack.receive(arrival.iface(), frame, id, now, false));
     }
@@ -271,9 +271,8 @@ public final class NodeElement implements PacketWatcher {
     public void fate(long id, Fate fate) {
         if (fate instanceof Fate.Sent sent) {
             if (wantsHops()) {
-                notes.add(new StoryNote.Stepped(id, new Hop(name(), now, "", sent.iface(), Hop.WIRE, "", "", Hop.NO_RULE,
-                        (sent.forwarded() ? "forwarded" : "sent") + " out " + sent.iface()
-                                + Hop.packetSuffix(sent.packet()))));
+                notes.add(new StoryNote.Stepped(id, Hop.wire(name(), now, "", sent.iface(),
+                        (sent.forwarded() ? "forwarded" : "sent") + " out " + sent.iface(), sent.packet())));
             }
         } else {
             notes.add(new StoryNote.Ended(id, fate));

@@ -23,10 +23,6 @@ public final class RunningClient {
         return program.isFinished();
     }
 
-    public Program program() {
-        return program;
-    }
-
     /** What a {@code connect}/{@code nc} client made of its connection; empty for other programs. */
     public Optional<Outcome> outcome() {
         if (program instanceof ConnectClient connect) {

@@ -59,7 +59,7 @@ class LocalLabTest {
             assertTrue(syn.trace().stream().anyMatch(h -> h.node().equals("gw") && h.hook().equals("FORWARD")
                     && h.chain().equals("FORWARD") && h.rule() == 2), () -> "trace " + syn.trace());
             assertTrue(syn.trace().stream().anyMatch(h -> h.node().equals("web") && h.hook().equals("wire")
-                    && h.what().startsWith("from gw eth1 over lan: ")
+                    && h.what().equals("from gw eth1 over lan") && h.text().startsWith("from gw eth1 over lan: tcp ")
                     && h.wirePacket().map(p -> p.ttl() == 63).orElse(false)), () -> "trace " + syn.trace());
 
             PacketStory synAck = activity.packets().stream().filter(p -> p.causeId() == syn.id()).findFirst()

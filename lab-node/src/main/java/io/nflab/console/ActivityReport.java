@@ -1,6 +1,7 @@
 package io.nflab.console;
 
 import io.nflab.lab.Activity;
+import io.nflab.lab.ClockText;
 import io.nflab.lab.LabEvent;
 import java.io.PrintWriter;
 

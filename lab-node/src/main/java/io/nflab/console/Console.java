@@ -3,6 +3,7 @@ package io.nflab.console;
 import io.nflab.diagnostics.IoErrors;
 import io.nflab.diagnostics.UserInputException;
 import io.nflab.lab.Activity;
+import io.nflab.lab.ClockText;
 import io.nflab.lab.LabSession;
 import io.nflab.lab.PacketStory;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.nflab.console;
 
+import io.nflab.lab.Columns;
 import io.nflab.topology.InterfaceSpec;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.ServiceSpec;

@@ -1,5 +1,6 @@
 package io.nflab.console;
 
+import io.nflab.lab.FateText;
 import io.nflab.packet.IcmpMessage;
 import io.nflab.packet.IcmpNames;
 import io.nflab.packet.IcmpQuery;
@@ -15,9 +16,13 @@ import io.nflab.packet.UdpDatagram;
  * numbers, options, TTL and IP fields are left to {@link PacketText#format}.
  */
 public final class PacketBrief {
+    /** Where packets ended, with packets shown as briefs: the console's wording of a fate. */
+    public static final FateText FATES = new FateText(PacketBrief::of);
+
     private PacketBrief() {
     }
 
+    /** The brief of {@code packet}: {@code tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S}. */
     public static String of(Ipv4Packet packet) {
         StringBuilder out = new StringBuilder(48);
         if (packet.transport() instanceof PortTransport ports) {

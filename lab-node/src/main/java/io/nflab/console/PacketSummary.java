@@ -1,12 +1,13 @@
 package io.nflab.console;
 
+import io.nflab.lab.Columns;
 import io.nflab.lab.PacketStory;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One line per packet, aligned: {@code   #3  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered to
- * web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S} — its id (for {@code trace}), what it was
+ * One line per packet, aligned: {@code   #3  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered on
+ * web eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S} — its id (for {@code trace}), what it was
  * and where it ended.
  */
 public final class PacketSummary {
@@ -27,7 +28,7 @@ public final class PacketSummary {
         List<String> lines = new ArrayList<>();
         for (PacketStory story : stories.subList(0, Math.min(limit, stories.size()))) {
             lines.add(("  " + Columns.pad(id(story), idWidth) + "  " + Columns.pad(PacketBrief.of(story.packet()), packetWidth) + "  "
-                    + FateText.ends(story, stories)));
+                    + PacketBrief.FATES.ends(story, stories)));
         }
         if (stories.size() > limit) {
             lines.add("  … " + (stories.size() - limit) + " more: `packets' lists them all");

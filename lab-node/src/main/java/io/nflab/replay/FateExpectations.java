@@ -10,13 +10,13 @@ import io.nflab.stack.Fate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Evaluates {@code delivered}, {@code dropped} and {@code rejected} against the fates of a step's packets.
  * An expectation holds when one end of one packet fits it. When none does, the explanation first names the
  * near misses on the expected node (a packet that arrived with other headers, a drop at another rule), then
- * where every packet of the step ended instead.
+ * where every packet of the step ended instead. A fit is given the fate and its text ({@link StoryText#FATES}).
  */
 final class FateExpectations {
     /** How many packets the "instead" part of an explanation lists before it summarizes the rest. */
@@ -26,7 +26,7 @@ final class FateExpectations {
     }
 
     static ExpectationResult delivered(Expectation.Delivered expected, List<PacketStory> packets) {
-        return evaluate(expected, expected.node(), packets, fate -> {
+        return evaluate(expected, expected.node(), packets, (fate, seen) -> {
             if (!(fate instanceof Fate.Delivered d)) {
                 return Fit.NONE;
             }
@@ -35,14 +35,14 @@ final class FateExpectations {
                     .ifPresent(i -> differences.add("interface " + d.iface() + ", expected " + i));
             differences.addAll(ArrivedHeaders.of(d.packet()).mismatches(expected.headers()));
             return differences.isEmpty() ? Fit.EXACT
-                    : Fit.near(FateText.of(fate) + ", but " + String.join(", ", differences));
+                    : Fit.near(seen + ", but " + String.join(", ", differences));
         });
     }
 
     static ExpectationResult dropped(Expectation.Dropped expected, List<PacketStory> packets) {
-        return evaluate(expected, expected.node(), packets, fate -> {
+        return evaluate(expected, expected.node(), packets, (fate, seen) -> {
             if (fate instanceof Fate.Rejected) {
-                return Fit.near(FateText.of(fate) + ", not dropped silently");
+                return Fit.near(seen + ", not dropped silently");
             }
             if (!(fate instanceof Fate.Dropped d)) {
                 return Fit.NONE;
@@ -50,27 +50,27 @@ final class FateExpectations {
             if (expected.place().equals(NetfilterPlace.ANYWHERE)) {
                 return Fit.EXACT;
             }
-            return d.place().map(p -> placeFit(expected.place(), p, FateText.of(fate)))
-                    .orElse(Fit.near(FateText.of(fate) + ", not by netfilter"));
+            return d.place().map(p -> placeFit(expected.place(), p, seen))
+                    .orElse(Fit.near(seen + ", not by netfilter"));
         });
     }
 
     static ExpectationResult rejected(Expectation.Rejected expected, List<PacketStory> packets) {
-        return evaluate(expected, expected.node(), packets, fate -> {
+        return evaluate(expected, expected.node(), packets, (fate, seen) -> {
             if (fate instanceof Fate.Dropped) {
-                return Fit.near(FateText.of(fate) + ", not rejected");
+                return Fit.near(seen + ", not rejected");
             }
             if (!(fate instanceof Fate.Rejected r)) {
                 return Fit.NONE;
             }
-            Fit place = placeFit(expected.place(), r.place(), FateText.of(fate));
+            Fit place = placeFit(expected.place(), r.place(), seen);
             if (place.kind() != Fit.Kind.EXACT || expected.with().isEmpty()) {
                 return place;
             }
             RejectWith with = expected.with().get();
-            Optional<RejectWith> sent = r.reply().flatMap(RejectReplies::kindOf);
+            Optional<RejectWith> sent = r.reply().flatMap(RejectWith::answeredBy);
             return sent.equals(Optional.of(with)) ? Fit.EXACT
-                    : Fit.near(FateText.of(fate) + ", but expected " + with.keyword());
+                    : Fit.near(seen + ", but expected " + with.keyword());
         });
     }
 
@@ -93,7 +93,7 @@ final class FateExpectations {
     }
 
     private static ExpectationResult evaluate(Expectation expected, String node, List<PacketStory> packets,
-                                              Function<Fate, Fit> fit) {
+                                              BiFunction<Fate, String, Fit> fit) {
         List<String> nearMisses = new ArrayList<>();
         List<Long> onNode = new ArrayList<>();
         for (PacketStory story : packets) {
@@ -102,9 +102,10 @@ final class FateExpectations {
                     continue;
                 }
                 addOnce(onNode, story.id());
-                Fit result = fit.apply(fate);
+                String seen = StoryText.FATES.of(fate, story, List.of());
+                Fit result = fit.apply(fate, seen);
                 if (result.kind() == Fit.Kind.EXACT) {
-                    return ExpectationResult.held(expected, "packet " + story.id() + " " + FateText.of(fate),
+                    return ExpectationResult.held(expected, "packet " + story.id() + " " + seen,
                             List.of(story.id()));
                 }
                 if (result.kind() == Fit.Kind.NEAR) {
@@ -128,7 +129,7 @@ final class FateExpectations {
                 why.append("\n  … and ").append(packets.size() - LISTED_PACKETS).append(" more packets");
                 break;
             }
-            why.append("\n  ").append(FateText.name(story)).append(": ").append(FateText.ends(story));
+            why.append("\n  ").append(StoryText.name(story)).append(": ").append(StoryText.FATES.ends(story, List.of()));
         }
         List<Long> relevant = onNode.isEmpty() ? packets.stream().map(PacketStory::id).toList() : onNode;
         return ExpectationResult.failed(expected, why.toString(), relevant);

@@ -1,7 +1,7 @@
 package io.nflab.replay;
 
-import io.nflab.lab.Hop;
 import io.nflab.lab.PacketStory;
+import io.nflab.lab.TraceText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -71,13 +71,11 @@ public final class HumanReport {
         }
         List<PacketStory> stories = step.packets(traced);
         for (PacketStory story : stories.subList(0, Math.min(TRACED_PACKETS, stories.size()))) {
-            out.append("trace of ").append(FateText.name(story)).append(":\n");
+            out.append("trace of ").append(StoryText.name(story)).append(":\n");
             if (story.trace().isEmpty()) {
                 out.append("  (no hops recorded)\n");
             }
-            for (Hop hop : story.trace()) {
-                out.append("  ").append(FateText.hop(hop)).append('\n');
-            }
+            TraceText.lines(story.trace()).forEach(line -> out.append("  ").append(line).append('\n'));
         }
         if (stories.size() > TRACED_PACKETS) {
             out.append("… ").append(stories.size() - TRACED_PACKETS)

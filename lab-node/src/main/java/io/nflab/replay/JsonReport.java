@@ -15,6 +15,7 @@ import io.nflab.lab.PacketStory;
 import io.nflab.netfilter.eval.Place;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.scenario.ConnectionOutcome;
+import io.nflab.scenario.RejectWith;
 import io.nflab.stack.Fate;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -178,7 +179,7 @@ public final class JsonReport {
             node.put("fate", "rejected");
             node.put("node", r.node());
             place(node, r.place());
-            node.put("with", r.reply().flatMap(RejectReplies::kindOf).map(w -> w.keyword()).orElse(null));
+            node.put("with", r.reply().flatMap(RejectWith::answeredBy).map(w -> w.keyword()).orElse(null));
             node.set("reply", r.reply().map(JsonReport::packet).orElse(null));
         } else {
             Fate.Sent s = (Fate.Sent) fate;
@@ -224,7 +225,7 @@ public final class JsonReport {
         } else {
             node.put("rule", hop.rule());
         }
-        node.put("what", hop.what());
+        node.put("what", hop.text());
         return node;
     }
 

@@ -42,7 +42,7 @@ class ConsoleTest {
                 port-forward 0.000s> client connect 203.0.113.1 80
                 Connection to 203.0.113.1 80 port [tcp/http] succeeded!
                 1 packet (trace ID tells its story):
-                  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered to web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S
+                  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered on web eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S
 
                 port-forward 0.000s> trace 1
                 packet #1: tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S
@@ -155,8 +155,8 @@ class ConsoleTest {
         assertTrue(out.toString().endsWith("""
                 port-forward 0.000s> packets
                 2 packets (trace ID tells one's story):
-                  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered to web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S
-                  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S  dropped on gw at filter/FORWARD policy
+                  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S  delivered on web eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S
+                  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S  dropped on gw by filter FORWARD policy DROP
                 """), out.toString());
     }
 

@@ -3,6 +3,7 @@ package io.nflab.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.nflab.lab.Activity;
+import io.nflab.lab.ClockText;
 import io.nflab.lab.LabEvent;
 import io.nflab.lab.PacketStory;
 import io.nflab.packet.PacketText;
@@ -30,10 +31,10 @@ class PrintingTest {
     @Test
     void oneLinePerPacketAligned() {
         assertEquals(List.of(
-                "  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S     delivered to web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S",
-                "  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S     dropped on gw at filter/FORWARD policy",
-                "  #3  udp 203.0.113.10:5353 > 203.0.113.1:53 len 30       rejected on gw at filter/f2b rule 4 (INPUT), answered by #4",
-                "  #4  icmp 203.0.113.1 > 203.0.113.10 port-unreachable    delivered to client:eth0",
+                "  #1  tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S     delivered on web eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S",
+                "  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S     dropped on gw by filter FORWARD policy DROP",
+                "  #3  udp 203.0.113.10:5353 > 203.0.113.1:53 len 30       rejected on gw by filter f2b rule 4 (hook INPUT) with icmp-port-unreachable, answered by #4",
+                "  #4  icmp 203.0.113.1 > 203.0.113.10 port-unreachable    delivered on client eth0",
                 "  #5  icmp 203.0.113.10 > 192.168.1.2 echo-request seq 1  dropped on gw: no route (ENETUNREACH)"),
                 PacketSummary.lines(ALL, 20));
     }
@@ -47,10 +48,10 @@ class PrintingTest {
 
     @Test
     void aReplyOutsideTheKnownStoriesIsShownAsAPacket() {
-        assertEquals("rejected on gw at filter/f2b rule 4 (INPUT), answered with icmp 203.0.113.1 > 203.0.113.10 port-unreachable",
-                FateText.ends(Stories.REJECTED, List.of(Stories.REJECTED)));
+        assertEquals("rejected on gw by filter f2b rule 4 (hook INPUT) with icmp-port-unreachable, answered with icmp 203.0.113.1 > 203.0.113.10 port-unreachable",
+                PacketBrief.FATES.ends(Stories.REJECTED, List.of(Stories.REJECTED)));
         PacketStory inFlight = new PacketStory(9, 0, "client", 0, Stories.SYN, List.of(), List.of());
-        assertEquals("still in flight", FateText.ends(inFlight, List.of()));
+        assertEquals("still in flight", PacketBrief.FATES.ends(inFlight, List.of()));
     }
 
     @Test
@@ -64,7 +65,7 @@ class PrintingTest {
                 warning
                 [0.001s] link-down gw eth1
                 1 packet (trace ID tells its story):
-                  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S  dropped on gw at filter/FORWARD policy
+                  #2  tcp 203.0.113.10:40001 > 203.0.113.1:22 flags S  dropped on gw by filter FORWARD policy DROP
                 """, text.toString());
     }
 
@@ -74,19 +75,19 @@ class PrintingTest {
                 "packet #1: tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S",
                 "  sent by client at 0.000s",
                 "  as sent: tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S seq 1000 df",
-                "  0.000000s  client  OUTPUT       filter/OUTPUT          OUT=eth0          policy ACCEPT",
-                "  0.000012s  gw      PREROUTING   nat/PREROUTING rule 1  IN=eth0           DNAT to 192.168.1.2:8080",
-                "  0.000012s  gw      FORWARD      filter/FORWARD rule 2  IN=eth0 OUT=eth1  ACCEPT",
+                "  0.000000s  client  OUTPUT       filter OUTPUT          OUT=eth0          policy ACCEPT",
+                "  0.000012s  gw      PREROUTING   nat PREROUTING rule 1  IN=eth0           DNAT to 192.168.1.2:8080",
+                "  0.000012s  gw      FORWARD      filter FORWARD rule 2  IN=eth0 OUT=eth1  ACCEPT",
                 "  0.000012s  gw      POSTROUTING  nat                    OUT=eth1          binding: no SNAT",
                 "  0.000024s  web     INPUT                               IN=eth0           delivered to tcp socket",
-                "  ended: delivered to web:eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S"),
+                "  ended: delivered on web eth0 as tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags S"),
                 PacketTrace.lines(Stories.FORWARDED, List.of()));
         assertEquals(List.of(
                 "packet #4: icmp 203.0.113.1 > 203.0.113.10 port-unreachable",
                 "  sent by gw at 0.002s, in answer to #3",
                 "  as sent: icmp 203.0.113.1 > 203.0.113.10 port-unreachable [udp 203.0.113.10:5353 > 203.0.113.1:53 len 30]",
                 "  no hops recorded",
-                "  ended: delivered to client:eth0"),
+                "  ended: delivered on client eth0"),
                 PacketTrace.lines(Stories.REJECTION, List.of()));
     }
 

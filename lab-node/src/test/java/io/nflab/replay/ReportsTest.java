@@ -162,7 +162,7 @@ class ReportsTest {
         assertEquals("expected delivered on web with dport 22", failure.getAttribute("message"));
         assertEquals("expectation", failure.getAttribute("type"));
         assertTrue(failure.getTextContent().contains("trace of packet 3 (" + TO_SSH + ", from client):\n"
-                + "  0.000006000s gw IN=eth0 OUT=eth1 FORWARD filter:FORWARD policy DROP\n"), failure.getTextContent());
+                + "  0.000006s  gw  FORWARD  filter FORWARD  IN=eth0 OUT=eth1  policy DROP\n"), failure.getTextContent());
         assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
         assertTrue(((Element) cases.item(2)).getElementsByTagName("system-out").item(0).getTextContent()
                 .contains("dport=80"));
@@ -177,9 +177,9 @@ class ReportsTest {
                 + "      expected delivered on web with dport 22\n"
                 + "        no packet of the step was delivered on web\n"
                 + "        instead:\n"
-                + "          packet 3 (" + TO_SSH + ", from client): dropped on gw by filter FORWARD policy (hook FORWARD)\n"
+                + "          packet 3 (" + TO_SSH + ", from client): dropped on gw by filter FORWARD policy DROP\n"
                 + "      trace of packet 3 (" + TO_SSH + ", from client):\n"
-                + "        0.000006000s gw IN=eth0 OUT=eth1 FORWARD filter:FORWARD policy DROP\n"
+                + "        0.000006s  gw  FORWARD  filter FORWARD  IN=eth0 OUT=eth1  policy DROP\n"
                 + "  ✓ 3. gw: conntrack -L  (" + file + ":9:5)\n"
                 + "  2 passed, 1 failed\n"
                 + "\n"

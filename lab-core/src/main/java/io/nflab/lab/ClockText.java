@@ -1,6 +1,6 @@
-package io.nflab.console;
+package io.nflab.lab;
 
-/** Lab times as the console prints them: seconds since the lab started, to the millisecond or microsecond. */
+/** Lab times as the console and the reports print them: seconds since the lab started, to the millisecond or microsecond. */
 public final class ClockText {
     private ClockText() {
     }

@@ -1,12 +1,12 @@
-package io.nflab.console;
+package io.nflab.lab;
 
-/** Left-aligned text columns for the console's tables. */
-final class Columns {
+/** Left-aligned text columns for the tables the console and the reports print. */
+public final class Columns {
     private Columns() {
     }
 
     /** {@code text} followed by blanks up to {@code width} (never cut). */
-    static String pad(String text, int width) {
+    public static String pad(String text, int width) {
         return text.length() >= width ? text : text + " ".repeat(width - text.length());
     }
 }
