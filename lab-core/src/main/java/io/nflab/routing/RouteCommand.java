@@ -332,6 +332,9 @@ final class RouteCommand<P> {
 
     // --- ip route get ------------------------------------------------------------------------------------
 
+    private static final int TCP = 6;
+    private static final int UDP = 17;
+
     /** {@code iproute_get}. */
     private void get(IpArgs args) {
         Ipv4Address destination = null;
@@ -341,7 +344,7 @@ final class RouteCommand<P> {
         long mark = 0;
         int tos = 0;
         OptionalLong uid = OptionalLong.empty();
-        int protocol = 0;
+        int protocol = UDP; // the kernel's inet_rtm_getroute asks for a UDP flow unless told otherwise
         int sourcePort = 0;
         int destinationPort = 0;
         while (args.hasNext()) {
@@ -406,8 +409,10 @@ final class RouteCommand<P> {
         Optional<NetDevice> out = outDevice == null ? Optional.empty() : Optional.of(context.device(outDevice));
         RoutePrinter.FlowEcho echo = new RoutePrinter.FlowEcho(mark, uid);
         if (in.isPresent()) {
-            // ip_route_input_slow looks up with uid 0 whatever the request says
-            RouteFlow flow = new RouteFlow(mark, tos, protocol, sourcePort, destinationPort, 0);
+            // ip_route_input_slow looks up with uid 0 whatever the request says, and takes the ports from the
+            // packet the kernel builds, which has a TCP or UDP header only for those protocols
+            boolean ports = protocol == UDP || protocol == TCP;
+            RouteFlow flow = new RouteFlow(mark, tos, protocol, ports ? sourcePort : 0, ports ? destinationPort : 0, 0);
             InputRoute route = context.namespace.routeInput(destination, source, in.get().index(), flow);
             if (route instanceof InputRoute.Unreachable unreachable) {
                 throw new NetlinkException(unreachable.error());
