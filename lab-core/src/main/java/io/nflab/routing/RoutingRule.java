@@ -147,6 +147,12 @@ public record RoutingRule(long priority, boolean invert, Selector from, Selector
                 table, RuleAction.TO_TABLE, 0);
     }
 
+    /** The same rule at another priority. */
+    public RoutingRule withPriority(long newPriority) {
+        return new RoutingRule(newPriority, invert, from, to, tos, mark, mask, iif, oif, uids, protocol, sourcePorts,
+                destinationPorts, table, action, target);
+    }
+
     /** A rule that sends every packet to {@code table} (the default rules). */
     public static RoutingRule all(long priority, long table) {
         return new RoutingRule(priority, Selector.ALL, Selector.ALL, 0, 0, Optional.empty(), Optional.empty(), table);
