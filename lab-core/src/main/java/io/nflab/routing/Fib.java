@@ -326,6 +326,19 @@ public final class Fib {
         }
     }
 
+    /**
+     * The kernel's {@code fib_empty_table}: creates the table of the lowest id (from 1) that does not exist
+     * and returns its id; a lookup rule added without a table gets it.
+     */
+    long createEmptyTable() {
+        long id = 1;
+        while (tables.contains(id)) {
+            id++;
+        }
+        createTable(id);
+        return id;
+    }
+
     private void noteTable(Route route) {
         createTable(route.table());
         if (route.table() == RouteTables.LOCAL || route.table() == RouteTables.MAIN) {

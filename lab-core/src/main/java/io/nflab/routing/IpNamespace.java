@@ -362,11 +362,13 @@ public final class IpNamespace<P> {
      *
      * @throws NetlinkException EINVAL with the kernel's message for what {@code fib_nl2rule} refuses: a
      *                          {@code goto} without target or not forward, a TOS with ECN or high bits, an
-     *                          empty port or uid range
+     *                          empty port or uid range, a goto target on another action. A lookup rule
+     *                          without a table gets a new empty one ({@code fib_empty_table}).
      */
     public void addRule(RoutingRule rule) {
         RuleChecks.check(rule);
-        fib.addRule(rule);
+        boolean needsTable = rule.action() == RuleAction.TO_TABLE && rule.table() == 0;
+        fib.addRule(needsTable ? rule.withTable(fib.createEmptyTable()) : rule);
         changed();
     }
 

@@ -139,11 +139,11 @@ final class IpWords {
         return value >= 0 && value <= 255 ? Optional.of(value) : Optional.empty();
     }
 
-    /** {@code inet_proto_a2n}: a number up to 255 (strtoul base 0), else a protocol name of /etc/protocols. */
+    /** {@code inet_proto_a2n}: a decimal number up to 255 ({@code get_u8(…, 10)}), else a name of /etc/protocols. */
     static Optional<Integer> protocol(String word) {
-        OptionalLong number = unsigned(word);
-        if (number.isPresent()) {
-            return number.getAsLong() <= 255 ? Optional.of((int) number.getAsLong()) : Optional.empty();
+        if (!word.isEmpty() && word.length() <= 3 && word.chars().allMatch(Character::isDigit)) {
+            int value = Integer.parseInt(word);
+            return value <= 255 ? Optional.of(value) : Optional.empty();
         }
         if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
             return Optional.empty();

@@ -153,6 +153,12 @@ public record RoutingRule(long priority, boolean invert, Selector from, Selector
                 destinationPorts, table, action, target);
     }
 
+    /** The same rule looking up another table. */
+    public RoutingRule withTable(long newTable) {
+        return new RoutingRule(priority, invert, from, to, tos, mark, mask, iif, oif, uids, protocol, sourcePorts,
+                destinationPorts, newTable, action, target);
+    }
+
     /** A rule that sends every packet to {@code table} (the default rules). */
     public static RoutingRule all(long priority, long table) {
         return new RoutingRule(priority, Selector.ALL, Selector.ALL, 0, 0, Optional.empty(), Optional.empty(), table);

@@ -14,6 +14,9 @@ final class RuleChecks {
     }
 
     static void check(RoutingRule rule) {
+        if (rule.action() != RuleAction.GOTO && rule.target() != 0) {
+            throw invalid("Unexpected goto");
+        }
         if (rule.action() == RuleAction.GOTO) {
             if (rule.target() == 0) {
                 throw invalid("Missing goto target for action goto");
