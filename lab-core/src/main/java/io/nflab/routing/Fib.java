@@ -1,6 +1,7 @@
 package io.nflab.routing;
 
 import io.nflab.address.Ipv4Address;
+import io.nflab.address.Ipv4Prefix;
 import io.nflab.link.AddressMap;
 import io.nflab.link.Errno;
 import io.nflab.link.NetlinkException;
@@ -8,6 +9,8 @@ import io.nflab.link.Scope;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -26,6 +29,10 @@ public final class Fib {
     /** How many destinations {@link #lookup} remembers before it starts over. */
     private static final int DESTINATION_CACHE_SIZE = 1 << 14;
     private static final Object NO_ROUTE = new Object();
+    /** What a lookup ending at a {@code prohibit} rule finds (EACCES, as a prohibit route). */
+    private static final Route PROHIBITED = errorRoute(RouteType.PROHIBIT);
+    /** What a lookup ending at a {@code blackhole} rule (or a reserved action) finds (EINVAL). */
+    private static final Route BLACKHOLED = errorRoute(RouteType.BLACKHOLE);
 
     private final PrefixIndex index = new PrefixIndex();
     /**
@@ -95,18 +102,20 @@ public final class Fib {
      * @param oif       only routes out of this device, or 0 for any
      */
     Route lookup(Ipv4Address destination, Scope flowScope, int oif) {
-        return lookup(destination, flowScope, oif, Ipv4Address.ANY, 0, "lo", "");
+        return lookup(destination, flowScope, oif, Ipv4Address.ANY, RouteFlow.NONE, "lo", "");
     }
 
     /**
-     * {@link #lookup(Ipv4Address, Scope, int)} for a flow with a source, a packet mark, the name of the device it
-     * came in on ({@code lo} for local output) and of the device the sender bound it to ("" for none), which
-     * custom rules may select on.
+     * {@link #lookup(Ipv4Address, Scope, int)} for a flow with a source, a mark and other keys ({@link RouteFlow}),
+     * the name of the device it came in on ({@code lo} for local output) and of the device the sender bound it
+     * to ("" for none), which custom rules may select on. A rule whose action is an error ends the lookup: a
+     * {@code prohibit} rule as a prohibit route would, {@code unreachable} as no route (ENETUNREACH), the
+     * others as a blackhole route (EINVAL).
      */
-    Route lookup(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source, long mark, String inName,
-            String outName) {
+    Route lookup(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source, RouteFlow flow,
+            String inName, String outName) {
         if (!rules.areDefault()) {
-            return lookupByRules(destination, flowScope, oif, source, mark, inName, outName);
+            return lookupByRules(destination, flowScope, oif, source, flow, inName, outName);
         }
         if (oif != 0 || flowScope.value() != Scope.GLOBAL.value()) {
             return lookupUncached(destination, flowScope, oif);
@@ -123,19 +132,50 @@ public final class Fib {
         return route;
     }
 
-    /** The kernel's {@code fib_rules_lookup}: the first matching rule whose table has a route that is not {@code throw}. */
-    private Route lookupByRules(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source, long mark,
-            String inName, String outName) {
-        for (RoutingRule rule : rules.array()) {
-            if (!rule.matches(destination, source, mark, inName, outName)) {
+    /**
+     * The kernel's {@code fib_rules_lookup} with {@code fib4_rule_action}: the first matching rule whose table
+     * has a route that is not {@code throw}; {@code goto} continues at the first rule of its target priority
+     * (an unresolved one is skipped), {@code nop} only matches, error actions end the lookup.
+     */
+    private Route lookupByRules(Ipv4Address destination, Scope flowScope, int oif, Ipv4Address source,
+            RouteFlow flow, String inName, String outName) {
+        RoutingRule[] all = rules.array();
+        for (int i = 0; i < all.length; i++) {
+            RoutingRule rule = all[i];
+            if (!rule.matches(destination, source, flow, inName, outName)) {
                 continue;
             }
-            Route route = lookupIn(destination, flowScope, oif, rule.table(), false);
-            if (route != null && route.type() != RouteType.THROW) {
-                return route;
+            switch (rule.action()) {
+                case TO_TABLE -> {
+                    Route route = lookupIn(destination, flowScope, oif, rule.table(), false);
+                    if (route != null && route.type() != RouteType.THROW) {
+                        return route;
+                    }
+                }
+                case GOTO -> {
+                    int target = rules.indexOfPriority(rule.target());
+                    if (target > i) {
+                        i = target - 1;
+                    }
+                }
+                case NOP -> { }
+                case UNREACHABLE -> {
+                    return null;
+                }
+                case PROHIBIT -> {
+                    return PROHIBITED;
+                }
+                default -> {
+                    return BLACKHOLED;
+                }
             }
         }
         return null;
+    }
+
+    private static Route errorRoute(RouteType type) {
+        return new Route(0, type, Ipv4Prefix.parse("0.0.0.0/0"), 0, RouteProtocol.BOOT, Scope.GLOBAL,
+                Optional.empty(), OptionalInt.empty(), Optional.empty(), false, Scope.NOWHERE);
     }
 
     private Route lookupUncached(Ipv4Address destination, Scope flowScope, int oif) {
@@ -284,6 +324,19 @@ public final class Fib {
             tables.add(RouteTables.LOCAL);
             tables.add(RouteTables.MAIN);
         }
+    }
+
+    /**
+     * The kernel's {@code fib_empty_table}: creates the table of the lowest id (from 1) that does not exist
+     * and returns its id; a lookup rule added without a table gets it.
+     */
+    long createEmptyTable() {
+        long id = 1;
+        while (tables.contains(id)) {
+            id++;
+        }
+        createTable(id);
+        return id;
     }
 
     private void noteTable(Route route) {

@@ -303,7 +303,7 @@ public final class IpNamespace<P> {
 
     /** A locally generated packet to {@code destination} from no particular source, through any device. */
     public OutputRoute routeOutput(Ipv4Address destination) {
-        return lookup.routeOutput(destination, Ipv4Address.ANY, 0, 0);
+        return lookup.routeOutput(destination, Ipv4Address.ANY, 0, RouteFlow.NONE);
     }
 
     /**
@@ -314,12 +314,17 @@ public final class IpNamespace<P> {
      * @param oif    the device the sender is bound to, or 0
      */
     public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif) {
-        return lookup.routeOutput(destination, source, oif, 0);
+        return lookup.routeOutput(destination, source, oif, RouteFlow.NONE);
     }
 
     /** {@link #routeOutput(Ipv4Address, Ipv4Address, int)} for a packet carrying a firewall mark ({@code ip rule fwmark}). */
     public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
-        return lookup.routeOutput(destination, source, oif, mark);
+        return lookup.routeOutput(destination, source, oif, RouteFlow.ofMark(mark));
+    }
+
+    /** {@link #routeOutput(Ipv4Address, Ipv4Address, int)} for a flow that policy rules may select on. */
+    public OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, RouteFlow flow) {
+        return lookup.routeOutput(destination, source, oif, flow);
     }
 
     /**
@@ -327,12 +332,22 @@ public final class IpNamespace<P> {
      * {@code fib_validate_source} and multicast input). In steady state it allocates nothing.
      */
     public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif) {
-        return lookup.routeInput(destination, source, iif, 0);
+        return lookup.routeInput(destination, source, iif, RouteFlow.NONE);
     }
 
     /** {@link #routeInput(Ipv4Address, Ipv4Address, int)} for a packet carrying a firewall mark ({@code ip rule fwmark}). */
     public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, long mark) {
-        return lookup.routeInput(destination, source, iif, mark);
+        return lookup.routeInput(destination, source, iif, RouteFlow.ofMark(mark));
+    }
+
+    /** {@link #routeInput(Ipv4Address, Ipv4Address, int)} for a flow that policy rules may select on. */
+    public InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, RouteFlow flow) {
+        return lookup.routeInput(destination, source, iif, flow);
+    }
+
+    /** Whether the rules are others than Linux's default three (only then do lookups look at a flow's keys). */
+    public boolean hasCustomRules() {
+        return !fib.rules().areDefault();
     }
 
     // --- rules -----------------------------------------------------------------------------------------
@@ -342,9 +357,18 @@ public final class IpNamespace<P> {
         return fib.rules().list();
     }
 
-    /** {@code ip rule add}: the rule goes after those of equal or lower priority; its table need not exist. */
+    /**
+     * {@code ip rule add}: the rule goes after those of equal or lower priority; its table need not exist.
+     *
+     * @throws NetlinkException EINVAL with the kernel's message for what {@code fib_nl2rule} refuses: a
+     *                          {@code goto} without target or not forward, a TOS with ECN or high bits, an
+     *                          empty port or uid range, a goto target on another action. A lookup rule
+     *                          without a table gets a new empty one ({@code fib_empty_table}).
+     */
     public void addRule(RoutingRule rule) {
-        fib.addRule(rule);
+        RuleChecks.check(rule);
+        boolean needsTable = rule.action() == RuleAction.TO_TABLE && rule.table() == 0;
+        fib.addRule(needsTable ? rule.withTable(fib.createEmptyTable()) : rule);
         changed();
     }
 

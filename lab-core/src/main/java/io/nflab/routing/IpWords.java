@@ -4,11 +4,22 @@ import io.nflab.address.Ipv4Address;
 import io.nflab.address.Ipv4Prefix;
 import io.nflab.address.MacAddress;
 import io.nflab.link.CNumbers;
+import io.nflab.packet.IpProtocol;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** How iproute2 6.1 reads the words of its commands: addresses, prefixes, numbers, MACs ({@code lib/utils.c}). */
 final class IpWords {
+
+    /** The names of /etc/iproute2/rt_dsfield as Debian 12 ships it. */
+    private static final Map<String, Integer> DSFIELD_NAMES = Map.ofEntries(Map.entry("default", 0x00),
+            Map.entry("AF11", 0x28), Map.entry("AF12", 0x30), Map.entry("AF13", 0x38), Map.entry("AF21", 0x48),
+            Map.entry("AF22", 0x50), Map.entry("AF23", 0x58), Map.entry("AF31", 0x68), Map.entry("AF32", 0x70),
+            Map.entry("AF33", 0x78), Map.entry("AF41", 0x88), Map.entry("AF42", 0x90), Map.entry("AF43", 0x98),
+            Map.entry("CS1", 0x20), Map.entry("CS2", 0x40), Map.entry("CS3", 0x60), Map.entry("CS4", 0x80),
+            Map.entry("CS5", 0xa0), Map.entry("CS6", 0xc0), Map.entry("CS7", 0xe0), Map.entry("EF", 0xb8));
+
 
     /** An address with a prefix length as iproute2 keeps it ({@code inet_prefix}); host bits may be set. */
     record InetPrefix(Ipv4Address address, int length, boolean lengthGiven) {
@@ -109,6 +120,35 @@ final class IpWords {
     static OptionalLong unsigned(String word) {
         Optional<Long> value = CNumbers.parseUnsigned(word);
         return value.isPresent() ? OptionalLong.of(value.get()) : OptionalLong.empty();
+    }
+
+    /**
+     * {@code rtnl_dsfield_a2n}: a name of iproute2's {@code rt_dsfield} (Debian 12's file), else a hex number
+     * (strtoul base 16) up to 255.
+     */
+    static Optional<Integer> dsfield(String word) {
+        Integer named = DSFIELD_NAMES.get(word);
+        if (named != null) {
+            return Optional.of(named);
+        }
+        String digits = word.startsWith("0x") || word.startsWith("0X") ? word.substring(2) : word;
+        if (digits.isEmpty() || digits.length() > 8 || !digits.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return Optional.empty();
+        }
+        int value = Integer.parseUnsignedInt(digits, 16);
+        return value >= 0 && value <= 255 ? Optional.of(value) : Optional.empty();
+    }
+
+    /** {@code inet_proto_a2n}: a decimal number up to 255 ({@code get_u8(…, 10)}), else a name of /etc/protocols. */
+    static Optional<Integer> protocol(String word) {
+        if (!word.isEmpty() && word.length() <= 3 && word.chars().allMatch(Character::isDigit)) {
+            int value = Integer.parseInt(word);
+            return value <= 255 ? Optional.of(value) : Optional.empty();
+        }
+        if (!word.isEmpty() && Character.isDigit(word.charAt(0))) {
+            return Optional.empty();
+        }
+        return IpProtocol.tryParse(word).map(IpProtocol::number);
     }
 
     /** {@code get_integer(…, 0)}: a C int in strtol(…, 0) notation, the whole word. */

@@ -332,12 +332,21 @@ final class RouteCommand<P> {
 
     // --- ip route get ------------------------------------------------------------------------------------
 
+    private static final int TCP = 6;
+    private static final int UDP = 17;
+
     /** {@code iproute_get}. */
     private void get(IpArgs args) {
         Ipv4Address destination = null;
         Ipv4Address source = Ipv4Address.ANY;
         String inDevice = null;
         String outDevice = null;
+        long mark = 0;
+        int tos = 0;
+        OptionalLong uid = OptionalLong.empty();
+        int protocol = UDP; // the kernel's inet_rtm_getroute asks for a UDP flow unless told otherwise
+        int sourcePort = 0;
+        int destinationPort = 0;
         while (args.hasNext()) {
             String word = args.take();
             if (IpArgs.matches(word, "from")) {
@@ -349,13 +358,35 @@ final class RouteCommand<P> {
                 inet = true;
             } else if (IpArgs.matches(word, "iif")) {
                 inDevice = args.argument();
+            } else if (IpArgs.matches(word, "mark")) {
+                String value = args.argument();
+                mark = IpWords.unsigned(value).orElseThrow(() -> IpExit.invalidArgument("invalid mark value", value));
             } else if (IpArgs.matches(word, "oif") || word.equals("dev")) {
                 outDevice = args.argument();
-            } else if (word.equals("tos") || IpArgs.matches(word, "dsfield") || IpArgs.matches(word, "mark")
-                    || IpArgs.matches(word, "notify") || IpArgs.matches(word, "connected") || IpArgs.matches(word, "vrf")
-                    || IpArgs.matches(word, "uid") || IpArgs.matches(word, "fibmatch") || word.equals("as")
-                    || word.equals("sport") || word.equals("dport") || IpArgs.matches(word, "ipproto")
-                    || IpArgs.matches(word, "flowlabel")) {
+            } else if (word.equals("tos") || IpArgs.matches(word, "dsfield")) {
+                String value = args.argument();
+                tos = IpWords.dsfield(value).orElseThrow(() -> IpExit.invalidArgument("TOS value is invalid\n", value));
+            } else if (IpArgs.matches(word, "uid")) {
+                String value = args.argument();
+                uid = OptionalLong.of(IpWords.unsigned(value)
+                        .orElseThrow(() -> IpExit.invalidArgument("invalid UID\n", value)));
+            } else if (IpArgs.matches(word, "ipproto")) {
+                String value = args.argument();
+                protocol = IpWords.protocol(value)
+                        .orElseThrow(() -> IpExit.invalidArgument("Invalid \"ipproto\" value\n", value));
+            } else if (word.equals("sport") || word.equals("dport")) {
+                String value = args.argument();
+                OptionalLong port = IpWords.unsigned(value);
+                if (port.isEmpty() || port.getAsLong() > 0xffff) {
+                    throw IpExit.invalidArgument("invalid " + word + "\n", value);
+                }
+                if (word.equals("sport")) {
+                    sourcePort = (int) port.getAsLong();
+                } else {
+                    destinationPort = (int) port.getAsLong();
+                }
+            } else if (IpArgs.matches(word, "notify") || IpArgs.matches(word, "connected") || IpArgs.matches(word, "vrf")
+                    || IpArgs.matches(word, "fibmatch") || word.equals("as") || IpArgs.matches(word, "flowlabel")) {
                 throw IpExit.unsupported(word);
             } else {
                 String value = word.equals("to") ? args.argument() : word;
@@ -376,8 +407,13 @@ final class RouteCommand<P> {
         }
         Optional<NetDevice> in = inDevice == null ? Optional.empty() : Optional.of(context.device(inDevice));
         Optional<NetDevice> out = outDevice == null ? Optional.empty() : Optional.of(context.device(outDevice));
+        RoutePrinter.FlowEcho echo = new RoutePrinter.FlowEcho(mark, uid);
         if (in.isPresent()) {
-            InputRoute route = context.namespace.routeInput(destination, source, in.get().index());
+            // ip_route_input_slow looks up with uid 0 whatever the request says, and takes the ports from the
+            // packet the kernel builds, which has a TCP or UDP header only for those protocols
+            boolean ports = protocol == UDP || protocol == TCP;
+            RouteFlow flow = new RouteFlow(mark, tos, protocol, ports ? sourcePort : 0, ports ? destinationPort : 0, 0);
+            InputRoute route = context.namespace.routeInput(destination, source, in.get().index(), flow);
             if (route instanceof InputRoute.Unreachable unreachable) {
                 throw new NetlinkException(unreachable.error());
             }
@@ -387,16 +423,18 @@ final class RouteCommand<P> {
             Optional<Route> found = route instanceof InputRoute.Local local ? Optional.of(local.route())
                     : route instanceof InputRoute.Forward forward ? forward.out().route() : Optional.empty();
             context.out.append(RoutePrinter.input(destination, source, in.get().name(), route,
-                    context.namespace.links(), reportedTable(found)));
+                    context.namespace.links(), reportedTable(found), echo));
             return;
         }
-        OutputRoute route = context.namespace.routeOutput(destination, source, out.map(NetDevice::index).orElse(0));
+        RouteFlow flow = new RouteFlow(mark, tos, protocol, sourcePort, destinationPort, uid.orElse(0));
+        OutputRoute route = context.namespace.routeOutput(destination, source, out.map(NetDevice::index).orElse(0),
+                flow);
         if (route instanceof OutputRoute.Failed failed) {
             throw new NetlinkException(failed.error());
         }
         OutputRoute.Resolved resolved = (OutputRoute.Resolved) route;
         context.out.append(RoutePrinter.output(destination, source, resolved, context.namespace.links(),
-                reportedTable(resolved.route())));
+                reportedTable(resolved.route()), new RoutePrinter.FlowEcho(mark, OptionalLong.of(uid.orElse(0)))));
     }
 
     /**

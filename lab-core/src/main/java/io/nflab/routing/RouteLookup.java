@@ -87,9 +87,9 @@ final class RouteLookup {
      *               {@link OutputRoute.Resolved#source()} is then this source
      * @param oif    the device the sender is bound to, or 0
      */
-    OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
+    OutputRoute routeOutput(Ipv4Address destination, Ipv4Address source, int oif, RouteFlow flow) {
         if (oif != 0 || destination.isAny() || destination.isMulticast() || destination.isLimitedBroadcast()) {
-            return routeOutputSlow(destination, source, oif, mark);
+            return routeOutputSlow(destination, source, oif, flow);
         }
         if (!source.isAny()) {
             if (source.isMulticast() || source.isLimitedBroadcast()) {
@@ -99,7 +99,7 @@ final class RouteLookup {
                 return OUTPUT_ENETUNREACH;
             }
         }
-        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, mark, LOOPBACK, "");
+        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, flow, LOOPBACK, "");
         if (route == null) {
             return OUTPUT_ENETUNREACH;
         }
@@ -107,7 +107,7 @@ final class RouteLookup {
             return failed(errorOf(route.type()));
         }
         if (route.type() == RouteType.LOCAL && route.preferredSource().isEmpty()) {
-            return routeOutputSlow(destination, source, oif, mark);
+            return routeOutputSlow(destination, source, oif, flow);
         }
         RouteResults.Entry entry = results.of(route, generation, sysctls.version());
         if (entry.output == null) {
@@ -126,7 +126,7 @@ final class RouteLookup {
     }
 
     /** {@link #routeOutput} for bound devices, special destinations and local routes without a source. */
-    private OutputRoute routeOutputSlow(Ipv4Address destination, Ipv4Address source, int oif, long mark) {
+    private OutputRoute routeOutputSlow(Ipv4Address destination, Ipv4Address source, int oif, RouteFlow flow) {
         Ipv4Address daddr = destination;
         Ipv4Address saddr = source;
         int out = oif;
@@ -175,7 +175,7 @@ final class RouteLookup {
             return new OutputRoute.Resolved(RouteType.LOCAL, Links.LOOPBACK_INDEX, Optional.empty(), saddr, true,
                     Optional.empty());
         }
-        Route route = fib.lookup(daddr, Scope.GLOBAL, out, saddr, mark, LOOPBACK,
+        Route route = fib.lookup(daddr, Scope.GLOBAL, out, saddr, flow, LOOPBACK,
                 out == 0 ? "" : links.device(out).name());
         if (route == null || route.type().isError()) {
             if (out != 0) {
@@ -230,7 +230,7 @@ final class RouteLookup {
      * The route of a packet received on device {@code iif} (the kernel's {@code ip_route_input_slow} with
      * {@code fib_validate_source} and multicast input). In steady state it allocates nothing.
      */
-    InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, long mark) {
+    InputRoute routeInput(Ipv4Address destination, Ipv4Address source, int iif, RouteFlow flow) {
         NetDevice in = links.device(iif);
         if (destination.isMulticast()) {
             return multicastInput(destination, source, iif);
@@ -254,7 +254,7 @@ final class RouteLookup {
         } else if (source.isLoopback() && !sysctls.routeLocalnet(iif)) {
             return MARTIAN_SOURCE;
         }
-        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, mark, in.name(), "");
+        Route route = fib.lookup(destination, Scope.GLOBAL, 0, source, flow, in.name(), "");
         if (route == null || route.type().isError()) {
             if (!sysctls.ipForward()) {
                 return UNREACHABLE_NOT_FORWARDING;
@@ -269,7 +269,7 @@ final class RouteLookup {
             return broadcastInput(source, in);
         }
         if (route.type() == RouteType.LOCAL) {
-            int valid = validateSource(source, destination, 0, in);
+            int valid = validateSource(source, destination, 0, in, flow);
             if (valid < 0) {
                 return martianSource(valid);
             }
@@ -286,7 +286,7 @@ final class RouteLookup {
             return MARTIAN_DESTINATION;
         }
         int out = route.deviceIndex();
-        int valid = validateSource(source, destination, out, in);
+        int valid = validateSource(source, destination, out, in, flow);
         if (valid < 0) {
             return martianSource(valid);
         }
@@ -304,7 +304,7 @@ final class RouteLookup {
 
     private InputRoute broadcastInput(Ipv4Address source, NetDevice in) {
         if (!isZeroNet(source)) {
-            int valid = validateSource(source, Ipv4Address.ANY, 0, in);
+            int valid = validateSource(source, Ipv4Address.ANY, 0, in, RouteFlow.NONE);
             if (valid < 0) {
                 return martianSource(valid);
             }
@@ -322,7 +322,7 @@ final class RouteLookup {
             return MARTIAN_SOURCE;
         }
         if (!isZeroNet(source)) {
-            int valid = validateSource(source, Ipv4Address.ANY, 0, links.device(iif));
+            int valid = validateSource(source, Ipv4Address.ANY, 0, links.device(iif), RouteFlow.NONE);
             if (valid < 0) {
                 return martianSource(valid);
             }
@@ -332,9 +332,11 @@ final class RouteLookup {
 
     /**
      * The kernel's {@code fib_validate_source}: negative errno (-EINVAL martian, -EXDEV reverse path) to
-     * drop; 1 when the source is on-link through {@code in}; 0 otherwise.
+     * drop; 1 when the source is on-link through {@code in}; 0 otherwise. Its lookups are of the reverse flow:
+     * to the source from the destination, input device {@code oif} (lo when 0), mark 0 ({@code src_valid_mark}
+     * is 0), ports swapped.
      */
-    private int validateSource(Ipv4Address source, Ipv4Address destination, int oif, NetDevice in) {
+    private int validateSource(Ipv4Address source, Ipv4Address destination, int oif, NetDevice in, RouteFlow flow) {
         int rpf = sysctls.rpFilter(in.index());
         if (rpf == 0 && (in.index() != oif || !sysctls.sendRedirects(in.index()))) {
             if (sysctls.acceptLocal(in.index())) {
@@ -344,7 +346,9 @@ final class RouteLookup {
                 return links.isLocalAddress(source) ? -22 : 0;
             }
         }
-        Route route = fib.lookup(source, Scope.GLOBAL, 0);
+        RouteFlow reverse = flow.reversed();
+        String reverseIn = oif == 0 ? LOOPBACK : links.device(oif).name();
+        Route route = fib.lookup(source, Scope.GLOBAL, 0, destination, reverse, reverseIn, "");
         if (route == null || route.type().isError()) {
             return rpf != 0 ? -18 : 0;
         }
@@ -362,7 +366,7 @@ final class RouteLookup {
         if (rpf == 1) {
             return -18;
         }
-        Route back = fib.lookup(source, Scope.GLOBAL, in.index());
+        Route back = fib.lookup(source, Scope.GLOBAL, in.index(), destination, reverse, reverseIn, "");
         if (back != null && back.type() == RouteType.UNICAST) {
             return back.nexthopScope().compareTo(Scope.HOST) >= 0 ? 1 : 0;
         }

@@ -56,7 +56,7 @@ final class RoutePrinter {
      * @param source the source the command gave ({@code from}), or {@link Ipv4Address#ANY}
      */
     static String output(Ipv4Address destination, Ipv4Address source, OutputRoute.Resolved out, Links links,
-            long table) {
+            long table, FlowEcho echo) {
         StringBuilder line = new StringBuilder();
         if (out.type() != RouteType.UNICAST) {
             line.append(out.type().keyword()).append(' ');
@@ -74,10 +74,25 @@ final class RoutePrinter {
         if (out.type() == RouteType.MULTICAST) {
             line.append("rt_offload_failed ");
         }
-        line.append("uid 0 \n    cache ");
+        echo.appendTo(line);
+        line.append("\n    cache ");
         line.append(cacheFlags(out.local(), out.type() == RouteType.BROADCAST, out.type() == RouteType.MULTICAST,
                 false));
         return line.append('\n').toString();
+    }
+
+    /**
+     * What {@code ip route get} repeats of its request after the route: {@code mark} when not 0 (decimal below
+     * 16, else hex, as iproute2 6.1 prints it) and {@code uid} when the kernel reports one (always for output,
+     * only when given for input).
+     */
+    record FlowEcho(long mark, java.util.OptionalLong uid) {
+        void appendTo(StringBuilder line) {
+            if (mark != 0) {
+                line.append("mark ").append(mark < 16 ? Long.toString(mark) : "0x" + Long.toHexString(mark)).append(' ');
+            }
+            uid.ifPresent(u -> line.append("uid ").append(u).append(' '));
+        }
     }
 
     /** iproute2 names the table the route came from unless it is main. */
@@ -89,7 +104,7 @@ final class RoutePrinter {
 
     /** {@code ip route get ... from S iif D} for a packet that routing accepts. */
     static String input(Ipv4Address destination, Ipv4Address source, String inDevice, InputRoute route, Links links,
-            long table) {
+            long table, FlowEcho echo) {
         StringBuilder line = new StringBuilder();
         if (route instanceof InputRoute.Local) {
             line.append("local ");
@@ -116,6 +131,7 @@ final class RoutePrinter {
         if (route instanceof InputRoute.Multicast) {
             line.append("rt_offload_failed ");
         }
+        echo.appendTo(line);
         line.append("\n    cache ").append(cacheFlags(local, route instanceof InputRoute.Broadcast,
                 route instanceof InputRoute.Multicast, redirect));
         return line.append("iif ").append(inDevice).append(" \n").toString();

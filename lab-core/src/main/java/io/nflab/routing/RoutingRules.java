@@ -33,6 +33,21 @@ public final class RoutingRules {
         return rules;
     }
 
+    /** The index of the first rule of this priority ({@code goto}'s {@code ctarget}), or -1. */
+    int indexOfPriority(long priority) {
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i].priority() == priority) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Whether a rule is a {@code goto} without a rule of its target priority (iproute2's {@code [unresolved]}). */
+    public boolean isUnresolved(RoutingRule rule) {
+        return rule.action() == RuleAction.GOTO && indexOfPriority(rule.target()) < 0;
+    }
+
     /**
      * The priority the kernel gives a rule added without one ({@code fib_default_rule_pref}): one less than
      * the second rule's, or 0.

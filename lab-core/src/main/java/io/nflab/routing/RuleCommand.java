@@ -5,13 +5,22 @@ import io.nflab.link.NetlinkException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code ip rule} (iproute2 6.1's {@code iprule.c}): list, add, del and flush of the routing policy database
- * with the selectors {@code from}, {@code to}, {@code fwmark}, {@code iif}/{@code dev}, {@code oif},
- * {@code pref} and the action {@code lookup}/{@code table}. Other selectors and actions are refused.
+ * with the selectors {@code not}, {@code from}, {@code to}, {@code tos}/{@code dsfield}, {@code fwmark},
+ * {@code iif}/{@code dev}, {@code oif}, {@code uidrange}, {@code ipproto}, {@code sport}, {@code dport},
+ * {@code pref} and the actions {@code lookup}/{@code table}, {@code goto}, {@code nop} and {@code [type] TYPE}.
+ * {@code realms}, {@code protocol}, {@code suppress_*}, {@code l3mdev} and {@code nat} are refused.
  */
 final class RuleCommand<P> {
+
+    /** {@code sscanf("%u-%u")} as far as iproute2's users write it: two decimal numbers. */
+    private static final Pattern UID_RANGE = Pattern.compile("([0-9]+)-([0-9]+)");
+    /** {@code sscanf("%hu-%hu")}: a number, optionally a dash and a second one; the rest is ignored. */
+    private static final Pattern PORT_RANGE = Pattern.compile("([0-9]{1,18})(?:-([0-9]{1,18}))?");
 
     private final IpContext<P> context;
 
@@ -55,8 +64,10 @@ final class RuleCommand<P> {
         if (args.hasNext()) {
             throw IpExit.unsupported(args.peek());
         }
-        for (RoutingRule rule : context.namespace.rules()) {
-            context.out.append(rule.format(name -> context.namespace.links().byName(name).isPresent())).append('\n');
+        RoutingRules rules = context.namespace.fib().rules();
+        for (RoutingRule rule : rules.list()) {
+            context.out.append(rule.format(name -> context.namespace.links().byName(name).isPresent(),
+                    !rules.isUnresolved(rule))).append('\n');
         }
     }
 
@@ -74,7 +85,9 @@ final class RuleCommand<P> {
         Request request = new Request();
         while (args.hasNext()) {
             String word = args.take();
-            if (word.equals("from") || word.equals("to")) {
+            if (word.equals("not")) {
+                request.invert = true;
+            } else if (word.equals("from") || word.equals("to")) {
                 IpWords.InetPrefix prefix = IpWords.prefix(args.argument(), context.inet);
                 RoutingRule.Selector selector = new RoutingRule.Selector(prefix.address(), prefix.length());
                 if (word.equals("from")) {
@@ -89,6 +102,10 @@ final class RuleCommand<P> {
                 if (request.priority.isEmpty()) {
                     throw IpExit.invalidArgument("preference value is invalid\n", value);
                 }
+            } else if (IpArgs.matches(word, "tos") || word.equals("dsfield")) {
+                String value = args.argument();
+                request.tos = IpWords.dsfield(value)
+                        .orElseThrow(() -> IpExit.invalidArgument("TOS value is invalid\n", value));
             } else if (word.equals("fwmark")) {
                 fwmark(request, args.argument());
             } else if (IpArgs.matches(word, "table") || word.equals("lookup")) {
@@ -102,15 +119,65 @@ final class RuleCommand<P> {
                 request.iif = Optional.of(deviceName(args.argument(), "\"iif\"/\"dev\" not a valid ifname"));
             } else if (word.equals("oif") || word.equals("oifname")) {
                 request.oif = Optional.of(deviceName(args.argument(), "\"oif\" not a valid ifname"));
-            } else if (IpArgs.matches(word, "help")) {
-                throw IpExit.usage("rule");
+            } else if (word.equals("uidrange")) {
+                String value = args.argument();
+                Matcher range = UID_RANGE.matcher(value);
+                OptionalLong start = range.matches() ? IpWords.unsigned(range.group(1)) : OptionalLong.empty();
+                OptionalLong end = range.matches() ? IpWords.unsigned(range.group(2)) : OptionalLong.empty();
+                if (start.isEmpty() || end.isEmpty()) {
+                    throw IpExit.invalidArgument("invalid UID range\n", value);
+                }
+                request.uids = new RoutingRule.UidRange(start.getAsLong(), end.getAsLong());
+            } else if (word.equals("ipproto")) {
+                String value = args.argument();
+                request.protocol = IpWords.protocol(value)
+                        .orElseThrow(() -> IpExit.invalidArgument("Invalid \"ipproto\" value\n", value));
+            } else if (word.equals("sport") || word.equals("dport")) {
+                String value = args.argument();
+                RoutingRule.PortRange range = portRange(value);
+                if (word.equals("sport")) {
+                    request.sourcePorts = range;
+                } else {
+                    request.destinationPorts = range;
+                }
             } else if (isKnownUnsupported(word)) {
                 throw IpExit.unsupported(word);
             } else {
-                throw IpExit.invalidArgument("Failed to parse rule type", word);
+                action(request, word.equals("type") ? args.argument() : word, args);
             }
         }
         return request;
+    }
+
+    /** The last branch of {@code iprule_modify}: {@code [type] goto N | nop | TYPE}. */
+    private static void action(Request request, String word, IpArgs args) {
+        if (IpArgs.matches(word, "help")) {
+            throw IpExit.usage("rule");
+        }
+        if (IpArgs.matches(word, "goto")) {
+            String value = args.argument();
+            request.target = IpWords.unsigned(value)
+                    .orElseThrow(() -> IpExit.invalidArgument("invalid target\n", value));
+            request.action = RuleAction.GOTO;
+        } else if (IpArgs.matches(word, "nop")) {
+            request.action = RuleAction.NOP;
+        } else if (word.equals("nat") || word.equals("xresolve") || word.equals("10") || word.equals("11")) {
+            throw IpExit.unsupported(word);
+        } else {
+            request.action = RuleAction.ofType(word)
+                    .orElseThrow(() -> IpExit.invalidArgument("Failed to parse rule type", word));
+        }
+    }
+
+    /** {@code sscanf(word, "%hu-%hu")}: one port or a range, each taken modulo 65536 as C's %hu does. */
+    private static RoutingRule.PortRange portRange(String word) {
+        Matcher range = PORT_RANGE.matcher(word);
+        if (!range.lookingAt()) {
+            throw IpExit.invalidArgument("invalid port range\n", word);
+        }
+        int start = (int) (Long.parseLong(range.group(1)) & 0xffff);
+        int end = range.group(2) == null ? start : (int) (Long.parseLong(range.group(2)) & 0xffff);
+        return new RoutingRule.PortRange(start, end);
     }
 
     private static void fwmark(Request request, String value) {
@@ -143,18 +210,22 @@ final class RuleCommand<P> {
 
     /** Words iproute2 6.1 takes in a rule that nflab does not emulate (types and other selectors/actions). */
     private static boolean isKnownUnsupported(String word) {
-        return word.equals("not") || word.equals("tos") || IpArgs.matches(word, "dsfield")
-                || IpArgs.matches(word, "realms") || IpArgs.matches(word, "protocol")
+        return IpArgs.matches(word, "realms") || IpArgs.matches(word, "protocol")
                 || IpArgs.matches(word, "suppress_prefixlength") || word.equals("sup_pl")
                 || IpArgs.matches(word, "suppress_ifgroup") || word.equals("sup_group")
-                || word.equals("l3mdev") || word.equals("uidrange") || word.equals("nat")
-                || IpArgs.matches(word, "map-to") || word.equals("ipproto") || word.equals("sport")
-                || word.equals("dport") || word.equals("type") || IpArgs.matches(word, "goto")
-                || IpArgs.matches(word, "nop") || RouteType.ofKeyword(word).isPresent();
+                || word.equals("l3mdev") || word.equals("nat") || IpArgs.matches(word, "map-to");
     }
 
     /** What one {@code ip rule add|del} command says; unset fields are wildcards for {@code del}. */
     private static final class Request {
+        boolean invert;
+        int tos;
+        RoutingRule.UidRange uids;
+        int protocol;
+        RoutingRule.PortRange sourcePorts;
+        RoutingRule.PortRange destinationPorts;
+        RuleAction action;
+        long target;
         RoutingRule.Selector from = RoutingRule.Selector.ALL;
         RoutingRule.Selector to = RoutingRule.Selector.ALL;
         OptionalLong priority = OptionalLong.empty();
@@ -164,17 +235,49 @@ final class RuleCommand<P> {
         Optional<String> oif = Optional.empty();
         Long table;
 
-        /** The rule the kernel makes ({@code fib_nl2rule}): a non-zero mark without mask gets a full one. */
+        /**
+         * The kernel's checks of what was given ({@code fib_nl2rule} refuses a given range that is empty even
+         * when it reads as unset).
+         */
+        void check() {
+            if (sourcePorts != null) {
+                RuleChecks.ports(sourcePorts, "sport");
+            }
+            if (destinationPorts != null) {
+                RuleChecks.ports(destinationPorts, "dport");
+            }
+            if (uids != null) {
+                RuleChecks.uids(uids);
+            }
+        }
+
+        /**
+         * The rule the kernel makes ({@code fib_nl2rule}): a non-zero mark without mask gets a full one; iproute2
+         * makes a lookup without table or action one of main.
+         */
         RoutingRule rule(long pref) {
+            check();
             long markValue = mark.orElse(0);
             long maskValue = mask.orElse(markValue != 0 ? RoutingRule.FULL_MASK : 0);
-            return new RoutingRule(pref, from, to, markValue, maskValue, iif, oif,
-                    table == null ? RouteTables.MAIN : table);
+            long tableValue = table != null ? table : action == null ? RouteTables.MAIN : 0;
+            return new RoutingRule(pref, invert, from, to, tos, markValue, maskValue, iif, oif,
+                    uids == null ? RoutingRule.UidRange.ALL : uids, protocol,
+                    sourcePorts == null ? RoutingRule.PortRange.ANY : sourcePorts,
+                    destinationPorts == null ? RoutingRule.PortRange.ANY : destinationPorts, tableValue,
+                    action == null ? RuleAction.TO_TABLE : action, target);
         }
 
         /** The kernel's {@code rule_find}: the given attributes must agree, the others are wildcards. */
         Predicate<RoutingRule> selector() {
-            return r -> (table == null || r.table() == table)
+            check();
+            return r -> (action == null || r.action() == action)
+                    && (table == null || r.table() == table)
+                    && (tos == 0 || r.tos() == tos)
+                    && (uids == null || uids.equals(r.uids()))
+                    && (protocol == 0 || r.protocol() == protocol)
+                    && (sourcePorts == null || !sourcePorts.isSet() || sourcePorts.equals(r.sourcePorts()))
+                    && (destinationPorts == null || !destinationPorts.isSet()
+                            || destinationPorts.equals(r.destinationPorts()))
                     && (priority.isEmpty() || r.priority() == priority.getAsLong())
                     && (iif.isEmpty() || iif.equals(r.iif()))
                     && (oif.isEmpty() || oif.equals(r.oif()))

@@ -125,7 +125,8 @@ public sealed interface Action permits Action.Send, Action.Connect, Action.Ping,
     }
 
     /**
-     * A command run on a node, e.g. {@code iptables: { on: gw, command: "-t nat -L -n" }}.
+     * A command run on a node, e.g. {@code iptables: { on: gw, command: "-t nat -L -n" }} or
+     * {@code ip: { on: gw, command: "route get 198.18.0.10 mark 2" }}.
      *
      * @param arguments the words after the tool's name, split the way a shell splits them
      */
@@ -151,7 +152,9 @@ public sealed interface Action permits Action.Send, Action.Connect, Action.Ping,
     enum Tool {
         IPTABLES("iptables"),
         IPTABLES_SAVE("iptables-save"),
-        CONNTRACK("conntrack");
+        CONNTRACK("conntrack"),
+        /** iproute2's {@code ip} (docs/routing.md). */
+        IP("ip");
 
         private final String keyword;
 

@@ -76,7 +76,7 @@ final class ActionReader {
 
     /** The keys that introduce an action in a step, in the order messages list them. */
     static List<String> keywords() {
-        return List.of("send", "connect", "ping", "traceroute", "iptables", "iptables-save", "conntrack", "fault", "clock");
+        return List.of("send", "connect", "ping", "traceroute", "iptables", "iptables-save", "conntrack", "ip", "fault", "clock");
     }
 
     /** Reads the value of the action key {@code keyword} (one of {@link #keywords()}). */
@@ -131,13 +131,17 @@ final class ActionReader {
         return from.flatMap(f -> to.map(t -> new Action.Traceroute(f, t, maxHops)));
     }
 
-    /** {@code iptables} needs a command; {@code iptables-save} and {@code conntrack} default to none and {@code -L}. */
+    /**
+     * {@code iptables} and {@code ip} need a command; {@code iptables-save} and {@code conntrack} default to none
+     * and {@code -L}.
+     */
     private Optional<Action.Command> command(Action.Tool tool, MappingReader action) {
         Optional<String> on = references.node(action, "on");
         Optional<List<String>> arguments = switch (tool) {
             case IPTABLES -> action.required("command", IPTABLES_COMMAND);
             case IPTABLES_SAVE -> action.has("command") ? action.optional("command", COMMAND_LINE) : Optional.of(List.of());
             case CONNTRACK -> action.has("command") ? action.optional("command", COMMAND_LINE) : Optional.of(List.of("-L"));
+            case IP -> action.required("command", COMMAND_LINE);
         };
         return on.flatMap(node -> arguments.map(args -> new Action.Command(tool, node, args)));
     }

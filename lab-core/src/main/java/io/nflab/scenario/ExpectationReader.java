@@ -107,7 +107,7 @@ final class ExpectationReader {
             problem = "needs a `connect' step";
         } else if ((expectation instanceof Expectation.Output || expectation instanceof Expectation.ExitStatus)
                 && !action.printsOutput()) {
-            problem = "needs a step that runs a command (iptables, iptables-save, conntrack, ping, traceroute)";
+            problem = "needs a step that runs a command (iptables, iptables-save, conntrack, ip, ping, traceroute)";
         }
         if (problem != null) {
             problems.error(entry.keyLocation(), "`" + entry.key() + "' " + problem + ", not `" + action.keyword() + "'");

@@ -47,6 +47,7 @@ import io.nflab.packet.UdpDatagram;
 import io.nflab.routing.InputRoute;
 import io.nflab.routing.IpNamespace;
 import io.nflab.routing.OutputRoute;
+import io.nflab.routing.RouteFlow;
 import io.nflab.socket.Delivery;
 import io.nflab.socket.Route;
 import io.nflab.socket.SocketSettings;
@@ -329,7 +330,8 @@ public final class NetStack {
             localIn(device, ctx, ct);
             return;
         }
-        InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index(), ctx.mark());
+        InputRoute route = ip.routeInput(packet.destination(), packet.source(), device.index(),
+                flow(packet, ctx.mark()));
         if (watcher.wantsHops()) {
             hop(ctx, "routing", "", "", 0, HopTexts.inputRoute(route, route instanceof InputRoute.Forward forward
                     ? ip.links().device(forward.out().ifindex()).name() : ""));
@@ -424,7 +426,7 @@ public final class NetStack {
 
     private void routeAndOutput(Ipv4Packet packet, Optional<ConntrackResult> preset, boolean trace) {
         Ipv4Address source = ip.links().isLocalAddress(packet.source()) ? packet.source() : Ipv4Address.ANY;
-        OutputRoute route = ip.routeOutput(packet.destination(), source, 0);
+        OutputRoute route = ip.routeOutput(packet.destination(), source, 0, flow(packet, 0));
         if (!(route instanceof OutputRoute.Resolved resolved)) {
             out.fate(Fate.Dropped.because(node, "no route (" + ((OutputRoute.Failed) route).error() + ")", packet));
             return;
@@ -454,7 +456,8 @@ public final class NetStack {
         // ip_route_me_harder: mangle OUTPUT rerouted a packet whose mark changed, nat OUTPUT one it DNATed
         boolean redirected = !ctx.packet().destination().equals(packet.destination());
         if (redirected || ctx.mark() != 0) {
-            OutputRoute rerouted = ip.routeOutput(ctx.packet().destination(), source, 0, ctx.mark());
+            OutputRoute rerouted = ip.routeOutput(ctx.packet().destination(), source, 0,
+                    flow(ctx.packet(), ctx.mark()));
             if (!(rerouted instanceof OutputRoute.Resolved again)) {
                 out.fate(Fate.Dropped.because(node, redirected ? "no route after DNAT" : "no route after MARK",
                         ctx.packet()));
@@ -464,6 +467,14 @@ public final class NetStack {
             ctx.interfaces("", ip.links().device(resolved.ifindex()).name());
         }
         postrouting(ctx, ct, resolved, false);
+    }
+
+    /**
+     * What policy rules may select on besides addresses: the mark, TOS, protocol and ports. With Linux's default
+     * rules lookups ignore it, and nothing is allocated.
+     */
+    private RouteFlow flow(Ipv4Packet packet, long mark) {
+        return ip.hasCustomRules() ? RouteFlow.of(packet, mark) : RouteFlow.NONE;
     }
 
     /** POSTROUTING mangle → nat (SNAT) → conntrack confirm → out of the device (or back in over lo). */

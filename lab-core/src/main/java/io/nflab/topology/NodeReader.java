@@ -149,7 +149,7 @@ final class NodeReader {
         return YamlValues.scalar().read(node, what, problems).flatMap(scalar -> {
             try {
                 RuleSpec rule = RuleSpec.parse(scalar.text());
-                for (Optional<String> device : List.of(rule.iif(), rule.oif())) {
+                for (Optional<String> device : List.of(rule.rule().iif(), rule.rule().oif())) {
                     if (device.isPresent() && !device.get().equals("lo")
                             && interfaces.stream().noneMatch(i -> i.name().equals(device.get()))) {
                         problems.error(scalar.locationAt(scalar.text().indexOf(device.get())), "invalid rule `"

@@ -26,9 +26,9 @@ class IpCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ip -6 route|-6", "ip -s link|-s", "ip -j addr|-j", "ip rule add not fwmark 1|not", "ip rule add fwmark 1 goto 5|goto", "ip rule list fwmark 1|fwmark",
+    @ValueSource(strings = {"ip -6 route|-6", "ip -s link|-s", "ip -j addr|-j", "ip rule add fwmark 1 realms 5|realms", "ip rule add nat 1.2.3.4|nat", "ip rule list fwmark 1|fwmark",
             "ip maddr|ip maddress", "ip route add 10.0.0.0/8 dev eth0 mtu 1400|mtu",
-            "ip route add multicast 224.1.0.0/16 dev eth0|multicast", "ip route get 8.8.8.8 mark 1|mark",
+            "ip route add multicast 224.1.0.0/16 dev eth0|multicast", "ip route get 8.8.8.8 fibmatch|fibmatch",
             "ip addr add 10.1.1.1/24 dev eth0 label eth0:1|label", "ip link add dummy0 type dummy|ip link add",
             "ip link set eth0 promisc on|promisc", "ip neigh add 192.168.1.9 lladdr 02:00:00:00:00:09 dev eth0 nud delay|nud delay",
             "ip route add fe80::/64 dev eth0|fe80::/64", "ip route save|ip route save"})

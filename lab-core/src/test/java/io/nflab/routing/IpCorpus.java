@@ -19,7 +19,7 @@ final class IpCorpus {
     /** The case names, in order; the generator's file list (kept here so that a new case is not forgotten). */
     static final List<String> CASES = List.of("01-fresh", "10-link", "20-addr", "30-route-show",
             "31-route-add-errors", "32-route-change", "33-link-events", "40-route-get", "41-route-get-input",
-            "50-neigh", "60-ip", "70-rule");
+            "50-neigh", "60-ip", "70-rule", "71-rule-actions");
 
     /** A line of a case file: a directive or a command, with what the command gave (null for directives). */
     record Step(String caseName, int line, List<String> words, IpResult expected) {

@@ -1,19 +1,10 @@
 package io.nflab.routing;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import io.nflab.address.Ipv4Address;
 import io.nflab.address.Ipv4Prefix;
-import io.nflab.address.MacAddress;
-import io.nflab.kernel.Netns;
 import io.nflab.kernel.NetnsAvailability;
-import io.nflab.kernel.ProcessResult;
-import io.nflab.link.LinkPeer;
-import io.nflab.link.NeighbourConfig;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -42,51 +33,8 @@ class KernelRouteComparisonTest {
 
     private static void compare(long seed) {
         Scenario scenario = new Scenario(new Random(seed));
-        try (Netns node = Netns.create("route-node"); Netns segment = Netns.create("route-seg")) {
-            IpNamespace<Object> model = IpNamespace.fresh(NeighbourConfig.LINUX_DEFAULTS);
-            node.execChecked("sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1",
-                    "net.ipv6.conf.default.disable_ipv6=1");
-            for (int i = 0; i < DEVICES.length; i++) {
-                MacAddress mac = MacAddress.of(0x020000000001L + i);
-                segment.execChecked("ip", "link", "add", DEVICES[i], "index", String.valueOf(2 + i), "address",
-                        mac.toString(), "netns", node.name(), "type", "veth", "peer", "name", "port" + i, "index",
-                        String.valueOf(5 + i));
-                model.addEthernet(DEVICES[i], 2 + i, mac, Optional.of(new LinkPeer(5 + i, segment.name())));
-                if (i != scenario.carrierless) {
-                    segment.execChecked("ip", "link", "set", "port" + i, "up");
-                } else {
-                    model.setCarrier(2 + i, false, 0, action -> { });
-                }
-            }
-            node.execChecked("sysctl", "-q", "-w", "net.ipv4.ip_forward=" + (scenario.forwarding ? 1 : 0),
-                    "net.ipv4.conf.all.rp_filter=" + scenario.rpFilter);
-            model.sysctls().setIpForward(scenario.forwarding);
-            model.sysctls().setAll(IpSysctls.Conf.RP_FILTER, scenario.rpFilter);
-            List<List<String>> commands = scenario.commands();
-            List<String> real = runAll(node, commands);
-            for (int i = 0; i < commands.size(); i++) {
-                IpResult emulated = IpCommand.execute(model, commands.get(i), 0, action -> { });
-                String expected = real.get(i);
-                String actual = emulated.stderr() + emulated.stdout() + "exit " + emulated.exitCode() + "\n";
-                assertEquals(expected, actual, "seed " + seed + ": " + String.join(" ", commands.get(i)));
-            }
-        }
-    }
-
-    /** Runs the commands in the namespace with one shell; each result is stderr+stdout then "exit N". */
-    private static List<String> runAll(Netns node, List<List<String>> commands) {
-        StringBuilder script = new StringBuilder();
-        for (List<String> command : commands) {
-            script.append("echo '@@@'; ").append(String.join(" ", command)).append(" 2>&1; echo \"exit $?\"\n");
-            if (command.size() > 2 && command.get(1).equals("link")) {
-                script.append("sleep 0.3\n");
-            }
-        }
-        ProcessResult result = node.exec(List.of("sh", "-s"), script.toString(), Duration.ofSeconds(120));
-        List<String> outputs = new ArrayList<>(List.of(result.stdout().split("@@@\n", -1)));
-        outputs.remove(0);
-        assertEquals(commands.size(), outputs.size(), "one result per command: " + result.stderr());
-        return outputs;
+        KernelIpComparison.compare("seed " + seed, List.of(DEVICES), scenario.forwarding, scenario.rpFilter,
+                scenario.carrierless, scenario.commands());
     }
 
     /** One random namespace and the commands that build and question it. */

@@ -33,17 +33,18 @@ class BrokenScenarioTest {
     private static List<String> stepErrors() {
         return List.of(
                 DIR + "step-errors.yaml:5:5: step 1 has no action; expected one of: send, connect, ping, traceroute,"
-                        + " iptables, iptables-save, conntrack, fault, clock",
+                        + " iptables, iptables-save, conntrack, ip, fault, clock",
                 DIR + "step-errors.yaml:7:5: step 2 has two actions, `ping' and `send'; give each its own step",
                 DIR + "step-errors.yaml:8:5: unknown key `sned' in step 3; expected one of: name, send, connect, ping,"
-                        + " traceroute, iptables, iptables-save, conntrack, fault, clock, expect (did you mean `send'?)",
+                        + " traceroute, iptables, iptables-save, conntrack, ip, fault, clock, expect (did you mean `send'?)",
                 DIR + "step-errors.yaml:10:15: `connection' needs a `connect' step, not `send'",
                 DIR + "step-errors.yaml:11:23: expected a duration like 30s, 5m or 1h30m for `advance', found `5x'",
                 DIR + "step-errors.yaml:12:65: unterminated ' quote in `-A INPUT -m comment --comment 'open -j ACCEPT'",
                 DIR + "step-errors.yaml:13:34: expected ADDRESS:PORT like 203.0.113.1:80 for `to', found `203.0.113.1'",
                 DIR + "step-errors.yaml:16:17: `output' takes exactly one of: equals, contains",
                 DIR + "step-errors.yaml:17:19: `counters' needs `packets', `bytes' or both",
-                DIR + "step-errors.yaml:17:51: expected a rule number (1, 2, …) or policy for `rule', found `first'");
+                DIR + "step-errors.yaml:17:51: expected a rule number (1, 2, …) or policy for `rule', found `first'",
+                DIR + "step-errors.yaml:18:9: missing required key `command' in `ip' of step 9");
     }
 
     private static List<String> missingTopology() {

@@ -98,6 +98,8 @@ class ScenarioLoaderTest {
                     expect: { connection: timeout }
                   - iptables-save: { on: gw, command: "-c -t nat" }
                     expect: { exit: 0 }
+                  - ip: { on: gw, command: "route get 10.0.0.1 mark 1" }
+                    expect: { output: { contains: "mark 1 uid 0" } }
                   - fault: { type: link-down, node: gw, interface: eth1 }
                   - fault: { type: link-up, node: gw, interface: eth1 }
                   - fault: { type: crash, node: web }
@@ -115,6 +117,7 @@ class ScenarioLoaderTest {
                 new Action.Traceroute("client", Ipv4Address.parse("192.168.1.2"), 30),
                 new Action.Connect("client", Ipv4Address.parse("203.0.113.1"), 53, TransportProtocol.UDP),
                 new Action.Command(Action.Tool.IPTABLES_SAVE, "gw", List.of("-c", "-t", "nat")),
+                new Action.Command(Action.Tool.IP, "gw", List.of("route", "get", "10.0.0.1", "mark", "1")),
                 new Fault.Link("gw", "eth1", false),
                 new Fault.Link("gw", "eth1", true),
                 new Fault.Crash("web"),

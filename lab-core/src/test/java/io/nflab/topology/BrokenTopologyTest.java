@@ -94,7 +94,8 @@ class BrokenTopologyTest {
                         + " invalid fwmark `0xq'; expected 0..4294967295 (decimal or 0x hex)",
                 DIR + "malformed-ip-rule.yaml:13:14: invalid rule `iif eth9 lookup 100':"
                         + " `eth9' is not an interface of this node",
-                DIR + "malformed-ip-rule.yaml:14:17: invalid rule `fwmark 2': a rule needs `lookup TABLE'"),
+                DIR + "malformed-ip-rule.yaml:14:17: invalid rule `fwmark 2': a rule needs an action: `lookup TABLE', `goto PREF', nop,"
+                        + " blackhole, unreachable or prohibit"),
                 problems("malformed-ip-rule.yaml"));
     }
 

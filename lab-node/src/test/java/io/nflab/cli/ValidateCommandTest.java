@@ -74,7 +74,7 @@ class ValidateCommandTest {
         assertEquals(ExitCodes.BAD_INPUT, result.exitCode());
         assertTrue(result.err().startsWith(lab.resolve("scenarios/missing-topology.yaml") + ":3:11: cannot read topology"),
                 result.err());
-        assertEquals(19, result.err().lines().count(), result.err());
+        assertEquals(20, result.err().lines().count(), result.err());
         assertFalse(result.err().contains("\tat "), "no stack trace");
     }
 
