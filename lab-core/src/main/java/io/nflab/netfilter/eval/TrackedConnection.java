@@ -26,10 +26,23 @@ public final class TrackedConnection implements ConntrackView {
      * view of the entry.
      */
     public static ConntrackView viewOf(ConntrackResult tracked, long labNanos) {
+        return view(tracked, labNanos, null);
+    }
+
+    /**
+     * As {@link #viewOf}, but this object is the view of a packet with an entry: the packet path keeps one
+     * per packet in the hooks and points it at each packet's result without making a new one.
+     */
+    public ConntrackView reuseFor(ConntrackResult tracked, long labNanos) {
+        return view(tracked, labNanos, this);
+    }
+
+    private static ConntrackView view(ConntrackResult tracked, long labNanos, TrackedConnection reused) {
         return switch (tracked.state()) {
             case UNTRACKED -> ConntrackView.UNTRACKED;
             case INVALID -> ConntrackView.NONE;
-            default -> tracked.entry() == null ? ConntrackView.NONE : new TrackedConnection().of(tracked, labNanos);
+            default -> tracked.entry() == null ? ConntrackView.NONE
+                    : (reused == null ? new TrackedConnection() : reused).of(tracked, labNanos);
         };
     }
 
