@@ -21,13 +21,15 @@ import java.util.Optional;
  */
 public final class LocalLab implements LabSession {
     private final Topology topology;
-    private final StoryBook book = new StoryBook();
+    private final StoryBook book;
     private final ElementLoop loop;
     private boolean closed;
     private ClientResult finished;
 
     private LocalLab(Topology topology, Tracing tracing) {
         this.topology = topology;
+        this.book = tracing == Tracing.HOPS ? new StoryBook()
+                : StoryBook.keepingLast(StoryBook.RECENT_STORIES, topology.nodes().size());
         this.loop = new ElementLoop(topology, tracing, new ElementLoop.Reports() {
             @Override
             public void notes(List<StoryNote> notes) {
@@ -50,7 +52,11 @@ public final class LocalLab implements LabSession {
         return start(topology, Tracing.HOPS);
     }
 
-    /** Boots every node of {@code topology}, keeping as much of each packet's story as {@code tracing} says. */
+    /**
+     * Boots every node of {@code topology}, keeping as much of each packet's story as {@code tracing} says: with
+     * {@link Tracing#HOPS} every story with its hops for the lab's life, with {@link Tracing#ENDS} the stories
+     * (without hops) of the last {@link StoryBook#RECENT_STORIES} packets, older ones being {@link #forgotten}.
+     */
     public static LocalLab start(Topology topology, Tracing tracing) {
         return new LocalLab(Objects.requireNonNull(topology, "topology"), Objects.requireNonNull(tracing, "tracing"));
     }
@@ -139,6 +145,12 @@ public final class LocalLab implements LabSession {
     public Optional<PacketStory> packet(long id) {
         requireOpen();
         return book.story(id);
+    }
+
+    @Override
+    public boolean forgotten(long id) {
+        requireOpen();
+        return book.forgotten(id);
     }
 
     @Override
