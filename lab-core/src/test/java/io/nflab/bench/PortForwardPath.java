@@ -43,7 +43,9 @@ final class PortForwardPath implements ElementLoop.Reports {
 
     @Override
     public void notes(List<StoryNote> more) {
-        notes.addAll(more);
+        for (int i = 0; i < more.size(); i++) { // addAll would copy the list into an array first
+            notes.add(more.get(i));
+        }
     }
 
     @Override
