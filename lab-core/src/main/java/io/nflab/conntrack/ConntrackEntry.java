@@ -71,6 +71,20 @@ public final class ConntrackEntry {
         return direction == CtDirection.ORIGINAL ? original() : reply();
     }
 
+    /**
+     * The inverse of {@code direction}'s tuple ({@link ConntrackTuple#invert()}), made without making the tuple
+     * first: NAT's target for every packet of a translated connection.
+     *
+     * @throws IllegalStateException when the tuple has no inverse (an ICMP type without a partner)
+     */
+    public ConntrackTuple inverse(CtDirection direction) {
+        long low = TupleKeys.invertLow(direction == CtDirection.ORIGINAL ? origLow : replyLow);
+        if (low < 0) {
+            throw new IllegalStateException("tuple without an inverse: " + tuple(direction));
+        }
+        return ConntrackTuple.fromKey(TupleKeys.swap(direction == CtDirection.ORIGINAL ? origHigh : replyHigh), low);
+    }
+
     public int protocol() {
         return TupleKeys.protocol(origLow);
     }
