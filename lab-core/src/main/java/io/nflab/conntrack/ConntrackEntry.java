@@ -71,8 +71,44 @@ public final class ConntrackEntry {
         return direction == CtDirection.ORIGINAL ? original() : reply();
     }
 
+    /**
+     * The inverse of {@code direction}'s tuple ({@link ConntrackTuple#invert()}), made without making the tuple
+     * first: NAT's target for every packet of a translated connection.
+     *
+     * @throws IllegalStateException when the tuple has no inverse (an ICMP type without a partner)
+     */
+    public ConntrackTuple inverse(CtDirection direction) {
+        long low = TupleKeys.invertLow(direction == CtDirection.ORIGINAL ? origLow : replyLow);
+        if (low < 0) {
+            throw new IllegalStateException("tuple without an inverse: " + tuple(direction));
+        }
+        return ConntrackTuple.fromKey(TupleKeys.swap(direction == CtDirection.ORIGINAL ? origHigh : replyHigh), low);
+    }
+
     public int protocol() {
         return TupleKeys.protocol(origLow);
+    }
+
+    // One field of a direction's tuple, read without making the tuple (rules test them per packet).
+
+    /** The source address of {@code direction}'s tuple, as {@link ConntrackTuple#srcBits()}. */
+    public int sourceBits(CtDirection direction) {
+        return TupleKeys.src(direction == CtDirection.ORIGINAL ? origHigh : replyHigh);
+    }
+
+    /** The destination address of {@code direction}'s tuple, as {@link ConntrackTuple#dstBits()}. */
+    public int destinationBits(CtDirection direction) {
+        return TupleKeys.dst(direction == CtDirection.ORIGINAL ? origHigh : replyHigh);
+    }
+
+    /** The first layer-4 field of {@code direction}'s tuple (the source port; ICMP's id), {@code src.u.all}. */
+    public int sourceField(CtDirection direction) {
+        return TupleKeys.a(direction == CtDirection.ORIGINAL ? origLow : replyLow);
+    }
+
+    /** The second layer-4 field of {@code direction}'s tuple (the destination port; ICMP's type and code). */
+    public int destinationField(CtDirection direction) {
+        return TupleKeys.b(direction == CtDirection.ORIGINAL ? origLow : replyLow);
     }
 
     public int zone() {

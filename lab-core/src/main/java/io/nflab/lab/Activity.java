@@ -1,6 +1,7 @@
 package io.nflab.lab;
 
 import io.nflab.socket.Outcome;
+import io.nflab.stack.Lists;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +18,8 @@ public record Activity(long startNanos, long endNanos, String stdout, String std
         Objects.requireNonNull(stdout, "stdout");
         Objects.requireNonNull(stderr, "stderr");
         Objects.requireNonNull(outcome, "outcome");
-        packets = List.copyOf(packets);
-        events = List.copyOf(events);
+        packets = Lists.copyOf(packets);
+        events = Lists.copyOf(events);
         if (endNanos < startNanos) {
             throw new IllegalArgumentException("activity ends before it starts: " + endNanos + " < " + startNanos);
         }

@@ -45,6 +45,8 @@ public final class CallRecord {
 
     private Activity finish(long end, StoryBook book, String stdout, String stderr, int exitCode,
                             Optional<Outcome> outcome) {
-        return new Activity(start, end, stdout, stderr, exitCode, outcome, book.createdSince(mark), events);
+        List<PacketStory> packets = book.createdSince(mark);
+        book.forgetOldest();
+        return new Activity(start, end, stdout, stderr, exitCode, outcome, packets, events);
     }
 }

@@ -63,6 +63,15 @@ public interface LabSession extends AutoCloseable {
     /** Everything known about packet {@code id}: where it went, where it ended, and why. */
     Optional<PacketStory> packet(long id);
 
+    /**
+     * Whether packet {@code id} was created in this lab but its story is no longer kept, so {@link #packet}
+     * is empty for it (a lab that keeps only its recent packets' stories, as {@code LocalLab} with
+     * {@link Tracing#ENDS}). False for a packet that never existed, and in labs that keep every story.
+     */
+    default boolean forgotten(long id) {
+        return false;
+    }
+
     /** Every node's {@code iptables-save -c} and {@code conntrack -L} text now. */
     LabSnapshot snapshot();
 

@@ -7,13 +7,14 @@ import io.nflab.packet.EthernetFrame;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.ConsoleResult;
 import io.nflab.stack.Fate;
+import io.nflab.stack.Lists;
 import io.nflab.stack.NetStack;
-import io.nflab.stack.OutFrame;
+import io.nflab.stack.FrameSink;
 import io.nflab.stack.PacketWatcher;
 import io.nflab.stack.StackHop;
-import io.nflab.stack.StackOutput;
 import io.nflab.topology.NodeSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +48,13 @@ public final class NodeElement implements PacketWatcher {
     private long now;
     private final List<StoryNote> notes = new ArrayList<>();
     private final List<Emitted> frames = new ArrayList<>();
+    /** Read-only views of {@link #notes} and {@link #frames}, what a {@link RunReader} sees. */
+    private final List<StoryNote> notesView = Collections.unmodifiableList(notes);
+    private final List<Emitted> framesView = Collections.unmodifiableList(frames);
     /** This node's MAC on each of its interfaces (looked up for every arriving frame). */
     private final Map<String, MacAddress> ownMacs = new HashMap<>();
+    /** Where the stack puts the frames it sends: {@link #put}. */
+    private final FrameSink wire = this::put;
 
     public NodeElement(NodeSpec spec, int index, int nodeCount, Map<NodeInterface, MacAddress> macs, Tracing tracing) {
         this.spec = spec;
@@ -99,19 +105,24 @@ public final class NodeElement implements PacketWatcher {
         arrivals.add(arrival);
     }
 
+    /**
+     * What a node did in one call, handed over straight from the node's own lists: they are valid only during
+     * {@link #ran}, and are cleared after it. The in-process loop reads them there instead of a {@link NodeRun}.
+     */
+    public interface RunReader {
+        void ran(List<Emitted> frames, List<StoryNote> notes, Optional<ClientResult> finished);
+    }
+
     /** Handles every timer and arrival due by {@code labNanos}. */
     public NodeRun run(long labNanos) {
-        now = labNanos;
-        if (stack == null) {
-            dropArrivals(labNanos);
-            return collect();
-        }
-        tickDue();
-        while (!arrivals.isEmpty() && arrivals.peek().nanos() <= labNanos) {
-            arrive(arrivals.poll());
-        }
-        tickDue();
+        handleDue(labNanos);
         return collect();
+    }
+
+    /** As {@link #run}, handing what the node did to {@code reader} instead of making a {@link NodeRun}. */
+    public void run(long labNanos, RunReader reader) {
+        handleDue(labNanos);
+        collect(reader);
     }
 
     /** One exact packet written by this node's stack (the scenario's {@code send}). */
@@ -121,12 +132,41 @@ public final class NodeElement implements PacketWatcher {
 
     /** Exact packets written by this node's stack one after the other at {@code labNanos} (a batch of sends). */
     public NodeRun sendAll(List<Ipv4Packet> packets, long labNanos) {
+        packets.forEach(packet -> write(packet, labNanos));
+        return collect();
+    }
+
+    /** As {@link #sendAll}, handing what the node did to {@code reader} instead of making a {@link NodeRun}. */
+    public void sendAll(List<Ipv4Packet> packets, long labNanos, RunReader reader) {
+        for (int i = 0; i < packets.size(); i++) {
+            write(packets.get(i), labNanos);
+        }
+        collect(reader);
+    }
+
+    /** As {@link #send}, handing what the node did to {@code reader} instead of making a {@link NodeRun}. */
+    public void send(Ipv4Packet packet, long labNanos, RunReader reader) {
+        write(packet, labNanos);
+        collect(reader);
+    }
+
+    private void handleDue(long labNanos) {
+        now = labNanos;
+        if (stack == null) {
+            dropArrivals(labNanos);
+            return;
+        }
+        tickDue();
+        while (!arrivals.isEmpty() && arrivals.peek().nanos() <= labNanos) {
+            arrive(arrivals.poll());
+        }
+        tickDue();
+    }
+
+    private void write(Ipv4Packet packet, long labNanos) {
         now = labNanos;
         requireUp();
-        for (Ipv4Packet packet : packets) {
-            take(stack.send(packet, labNanos));
-        }
-        return collect();
+        stack.send(packet, labNanos, wire);
     }
 
     /**
@@ -147,7 +187,7 @@ public final class NodeElement implements PacketWatcher {
             return new Execution(Optional.of(refused.result()), NodeRun.NOTHING);
         }
         client = ((ClientCommands.Launch) parsed).starter().start(stack.sockets(), labNanos);
-        take(stack.tick(labNanos));
+        stack.tick(labNanos, wire);
         return new Execution(Optional.empty(), collect());
     }
 
@@ -195,7 +235,7 @@ public final class NodeElement implements PacketWatcher {
             if (++guard > 100_000) {
                 throw new IllegalStateException(name() + ": timers keep falling due at " + now);
             }
-            take(stack.tick(now));
+            stack.tick(now, wire);
         }
     }
 
@@ -212,7 +252,7 @@ public final class NodeElement implements PacketWatcher {
                     "from " + arrival.frame().fromNode() + " " + arrival.frame().fromIface() + " over "
                             + arrival.segment(), frame.payload())));
         }
-        take(stack.receive(arrival.iface(), frame, id, now, false));
+        stack.receive(arrival.iface(), frame, id, now, wire);
     }
 
     private void dropArrivals(long labNanos) {
@@ -225,26 +265,39 @@ public final class NodeElement implements PacketWatcher {
         }
     }
 
-    private void take(StackOutput output) {
-        for (OutFrame out : output.frames()) {
-            frames.add(new Emitted(out.iface(), new LabFrame(out.packetId(), index, name(), out.iface(),
-                    frameSequence++, now, out.frame())));
-        }
+    /** A frame the stack sends: on the wire with this node's next frame sequence number. */
+    private void put(String iface, EthernetFrame frame, long packetId) {
+        frames.add(new Emitted(iface, new LabFrame(packetId, index, name(), iface, frameSequence++, now, frame)));
     }
 
     private NodeRun collect() {
-        Optional<ClientResult> finished = Optional.empty();
-        if (client != null && client.isFinished()) {
-            finished = Optional.of(client.result());
-            client = null;
-        }
+        Optional<ClientResult> finished = finishedClient();
         if (frames.isEmpty() && notes.isEmpty() && finished.isEmpty()) {
             return NodeRun.NOTHING;
         }
-        NodeRun run = new NodeRun(frames, notes, finished); // copies both lists
+        NodeRun run = new NodeRun(Lists.copyOf(frames), Lists.copyOf(notes), finished);
         frames.clear();
         notes.clear();
         return run;
+    }
+
+    private void collect(RunReader reader) {
+        Optional<ClientResult> finished = finishedClient();
+        try {
+            reader.ran(framesView, notesView, finished);
+        } finally {
+            frames.clear();
+            notes.clear();
+        }
+    }
+
+    private Optional<ClientResult> finishedClient() {
+        if (client != null && client.isFinished()) {
+            Optional<ClientResult> finished = Optional.of(client.result());
+            client = null;
+            return finished;
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------------------------- PacketWatcher

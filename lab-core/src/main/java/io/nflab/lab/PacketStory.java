@@ -2,6 +2,7 @@ package io.nflab.lab;
 
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.Fate;
+import io.nflab.stack.Lists;
 import java.util.List;
 import java.util.Objects;
 
@@ -22,7 +23,7 @@ public record PacketStory(long id, long causeId, String origin, long createdNano
     public PacketStory {
         Objects.requireNonNull(origin, "origin");
         Objects.requireNonNull(packet, "packet");
-        ends = List.copyOf(ends);
-        trace = List.copyOf(trace);
+        ends = Lists.copyOf(ends);
+        trace = Lists.copyOf(trace);
     }
 }

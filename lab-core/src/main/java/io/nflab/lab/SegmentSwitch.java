@@ -22,7 +22,13 @@ public final class SegmentSwitch {
     private final String name;
     private final List<NodeInterface> ports;
     private final Map<MacAddress, NodeInterface> learnt = new HashMap<>();
+    /** Per port: a frame for that port only, and a frame flooded from it (made once: carrying allocates nothing). */
+    private final Map<NodeInterface, Carried> toPort = new HashMap<>();
+    private final Map<NodeInterface, Carried> floodFrom = new HashMap<>();
     private double lossPercent;
+
+    private static final Carried NOWHERE = new Carried(List.of(), false);
+    private static final Carried LOST = new Carried(List.of(), true);
 
     /** What became of one frame: the ports it goes to, or lost. */
     public record Carried(List<NodeInterface> to, boolean lost) {
@@ -34,6 +40,10 @@ public final class SegmentSwitch {
     public SegmentSwitch(String name, List<NodeInterface> ports) {
         this.name = Objects.requireNonNull(name, "name");
         this.ports = List.copyOf(ports);
+        for (NodeInterface port : this.ports) {
+            toPort.put(port, new Carried(List.of(port), false));
+            floodFrom.put(port, flood(port));
+        }
     }
 
     public String name() {
@@ -59,7 +69,7 @@ public final class SegmentSwitch {
     /** Carries {@code frame}, sent from port {@code from}: learns its source, picks its ports. */
     public Carried carry(NodeInterface from, LabFrame frame) {
         if (lossPercent > 0 && lost(frame)) {
-            return new Carried(List.of(), true);
+            return LOST;
         }
         MacAddress source = frame.frame().source();
         if (!source.equals(MacAddress.BROADCAST)) {
@@ -67,15 +77,21 @@ public final class SegmentSwitch {
         }
         NodeInterface known = learnt.get(frame.frame().destination());
         if (known != null) {
-            return new Carried(known.equals(from) ? List.of() : List.of(known), false);
+            return known.equals(from) ? NOWHERE : toPort.get(known);
         }
-        List<NodeInterface> flood = new ArrayList<>(ports.size());
+        Carried flood = floodFrom.get(from);
+        return flood != null ? flood : flood(from);
+    }
+
+    /** A frame from {@code from} for every other port. */
+    private Carried flood(NodeInterface from) {
+        List<NodeInterface> others = new ArrayList<>(ports.size());
         for (NodeInterface port : ports) {
             if (!port.equals(from)) {
-                flood.add(port);
+                others.add(port);
             }
         }
-        return new Carried(flood, false);
+        return new Carried(others, false);
     }
 
     private boolean lost(LabFrame frame) {

@@ -2,54 +2,100 @@ package io.nflab.lab;
 
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.stack.Fate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every packet's story in a lab, put together from the {@link StoryNote}s its elements report, in the
- * order they are added (a runtime adds them in the lab's event order). Remembers the order packets were
- * created in, so an activity can list the packets created since it began.
+ * Packets' stories in a lab, put together from the {@link StoryNote}s its elements report, in the order they
+ * are added (a runtime adds them in the lab's event order). Remembers the order packets were created in, so
+ * an activity can list the packets created since it began.
  *
  * <p>Packets are numbered for their users in that order: the first packet the lab reports is #1, the next
- * #2, and so on ({@link PacketStory#id()}, its {@code causeId}, and {@link #story(long)} use these numbers).
- * The ids elements give packets on the wire ({@link NodeElement}: unique without asking anyone, so
- * interleaved between nodes) stay inside the lab.
+ * #2, and so on ({@link PacketStory#id()}, its {@code causeId}, {@link #story(long)} and {@link #forgotten}
+ * use these numbers). The ids elements give packets on the wire ({@link NodeElement}: unique without asking
+ * anyone, so interleaved between nodes) stay inside the lab.
+ *
+ * <p>A book made with {@link #StoryBook()} keeps every story for the lab's life. One made with
+ * {@link #keepingLast} keeps the stories of the most recent packets only: {@link #forgetOldest}, called when a
+ * call's activity is made, forgets the oldest beyond that number; a call's own packets are all in its
+ * activity whatever their number. Notes about a forgotten packet are ignored, and {@link #forgotten} tells a
+ * forgotten packet from one that never existed.
  */
 public final class StoryBook {
-    /** The drafts by wire id. */
+    /** How many stories {@link #keepingLast} books keep by default (LocalLab with {@link Tracing#ENDS}). */
+    public static final int RECENT_STORIES = 10_000;
+
+    private final int keep;
+    /** The drafts kept, by wire id (the notes' ids). */
     private final Map<Long, Draft> drafts = new HashMap<>();
-    /** The wire ids in creation order: packet number {@code n} is {@code created.get(n - 1)}. */
-    private final List<Long> created = new ArrayList<>();
+    /** The drafts kept, in creation order; the first has number {@code forgottenCount + 1}. */
+    private final ArrayDeque<Draft> inOrder = new ArrayDeque<>();
+    /** The drafts kept, by number. */
+    private final Map<Long, Draft> byNumber = new HashMap<>();
+    private long forgottenCount;
 
     private static final class Draft {
+        final long wireId;
         final long number;
         final long causeNumber;
         final String origin;
         final long nanos;
         final Ipv4Packet packet;
-        final List<Fate> ends = new ArrayList<>();
-        final List<Hop> trace = new ArrayList<>();
+        // made on first use: most packets end once, and have no hops unless the lab keeps them
+        List<Fate> ends = List.of();
+        List<Hop> trace = List.of();
 
         Draft(StoryNote.Created note, long number, long causeNumber) {
+            wireId = note.id();
             this.number = number;
             this.causeNumber = causeNumber;
             origin = note.origin();
             nanos = note.nanos();
             packet = note.packet();
         }
+
+        void end(Fate fate) {
+            if (ends.isEmpty()) {
+                ends = new ArrayList<>(1);
+            }
+            ends.add(fate);
+        }
+
+        void step(Hop hop) {
+            if (trace.isEmpty()) {
+                trace = new ArrayList<>();
+            }
+            trace.add(hop);
+        }
     }
 
-    /** Adds one note; notes about a packet whose creation was never reported are ignored. */
+    /** A book that keeps every packet's story for the lab's life. */
+    public StoryBook() {
+        this(Integer.MAX_VALUE);
+    }
+
+    private StoryBook(int keep) {
+        this.keep = keep;
+    }
+
+    /** A book that keeps the stories of the last {@code stories} packets. */
+    public static StoryBook keepingLast(int stories) {
+        if (stories < 1) {
+            throw new IllegalArgumentException("a story book keeps at least one story: " + stories);
+        }
+        return new StoryBook(stories);
+    }
+
+    /** Adds one note; notes about a packet whose creation was never reported (or is forgotten) are ignored. */
     public void add(StoryNote note) {
         if (note instanceof StoryNote.Created c) {
-            if (!drafts.containsKey(c.id())) {
-                Draft cause = drafts.get(c.causeId());
-                drafts.put(c.id(), new Draft(c, created.size() + 1L, cause == null ? 0 : cause.number));
-                created.add(c.id());
-            }
+            created(c);
             return;
         }
         Draft draft = drafts.get(note.id());
@@ -57,36 +103,70 @@ public final class StoryBook {
             return;
         }
         if (note instanceof StoryNote.Stepped s) {
-            draft.trace.add(s.hop());
+            draft.step(s.hop());
         } else if (note instanceof StoryNote.Ended e) {
-            draft.ends.add(e.fate());
+            draft.end(e.fate());
         }
     }
 
     public void addAll(List<StoryNote> notes) {
-        notes.forEach(this::add);
+        for (int i = 0; i < notes.size(); i++) {
+            add(notes.get(i));
+        }
     }
 
     /** How many packets were created so far: a mark for {@link #createdSince}. */
     public int createdCount() {
-        return created.size();
+        return Math.toIntExact(forgottenCount + inOrder.size());
     }
 
     /** The stories of the packets created after {@code mark} (a {@link #createdCount()}), in creation order. */
     public List<PacketStory> createdSince(int mark) {
-        List<PacketStory> stories = new ArrayList<>(created.size() - mark);
-        for (long wireId : created.subList(mark, created.size())) {
-            stories.add(story(drafts.get(wireId)));
+        long from = mark - forgottenCount;
+        if (from < 0) {
+            throw new IllegalStateException("the stories since packet " + mark + " are forgotten already");
         }
-        return stories;
+        PacketStory[] stories = new PacketStory[Math.toIntExact(inOrder.size() - from)];
+        Iterator<Draft> newestFirst = inOrder.descendingIterator();
+        for (int i = stories.length - 1; i >= 0; i--) {
+            stories[i] = story(newestFirst.next());
+        }
+        return Arrays.asList(stories);
     }
 
-    /** The story of packet number {@code number} (#1 is the lab's first packet) as it stands now. */
-    public Optional<PacketStory> story(long number) {
-        if (number < 1 || number > created.size()) {
-            return Optional.empty();
+    /**
+     * Forgets the oldest stories beyond the number this book keeps (none for a book that keeps them all).
+     * Called when a call's activity is made, after {@link #createdSince}.
+     */
+    public void forgetOldest() {
+        while (inOrder.size() > keep) {
+            Draft oldest = inOrder.pollFirst();
+            drafts.remove(oldest.wireId);
+            byNumber.remove(oldest.number);
+            forgottenCount++;
         }
-        return Optional.of(story(drafts.get(created.get((int) (number - 1)))));
+    }
+
+    /** The story of packet number {@code number} (#1 is the lab's first) as it stands now; empty if none or forgotten. */
+    public Optional<PacketStory> story(long number) {
+        Draft draft = byNumber.get(number);
+        return draft == null ? Optional.empty() : Optional.of(story(draft));
+    }
+
+    /** Whether packet number {@code number} was created in this lab but its story is forgotten ({@link #keepingLast}). */
+    public boolean forgotten(long number) {
+        return number >= 1 && number <= forgottenCount;
+    }
+
+    private void created(StoryNote.Created note) {
+        if (drafts.containsKey(note.id())) {
+            return;
+        }
+        Draft cause = drafts.get(note.causeId());
+        Draft draft = new Draft(note, forgottenCount + inOrder.size() + 1, cause == null ? 0 : cause.number);
+        drafts.put(note.id(), draft);
+        byNumber.put(draft.number, draft);
+        inOrder.add(draft);
     }
 
     private static PacketStory story(Draft draft) {

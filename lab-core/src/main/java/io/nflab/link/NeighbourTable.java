@@ -61,22 +61,16 @@ public final class NeighbourTable<P> {
      */
     public MacAddress resolve(int ifindex, Ipv4Address nextHop, Ipv4Address packetSource, P packet, long now,
             Consumer<NeighbourAction<P>> actions) {
-        advance(now);
+        MacAddress known = resolveKnown(ifindex, nextHop, now);
+        if (known != null) {
+            return known;
+        }
         Entry<P> e = lookupOrCreate(ifindex, nextHop);
         if (e.state.isConnected()) {
             return e.mac;
         }
         e.used = now;
         switch (e.state) {
-            case DELAY, PROBE -> {
-                return e.mac;
-            }
-            case STALE -> {
-                e.state = NudState.DELAY;
-                e.updated = now;
-                arm(e, now + config.delayFirstProbeTime(), now);
-                return e.mac;
-            }
             case NONE, FAILED -> {
                 e.probes = config.unicastProbes();
                 e.state = NudState.INCOMPLETE;
@@ -91,6 +85,38 @@ public final class NeighbourTable<P> {
                 return null;
             }
             default -> throw new IllegalStateException("unexpected state " + e.state);
+        }
+    }
+
+    /**
+     * {@link #resolve} for a neighbour whose MAC is known (connected, STALE, DELAY, PROBE), with the same state
+     * changes; null when a packet would have to wait for it (no entry, NONE, INCOMPLETE, FAILED): then
+     * {@link #resolve} queues the packet. Lets the packet path make its queue entry only when it is needed.
+     */
+    public MacAddress resolveKnown(int ifindex, Ipv4Address nextHop, long now) {
+        advance(now);
+        Entry<P> e = lookup(ifindex, nextHop);
+        if (e == null) {
+            return null;
+        }
+        if (e.state.isConnected()) {
+            return e.mac;
+        }
+        switch (e.state) {
+            case DELAY, PROBE -> {
+                e.used = now;
+                return e.mac;
+            }
+            case STALE -> {
+                e.used = now;
+                e.state = NudState.DELAY;
+                e.updated = now;
+                arm(e, now + config.delayFirstProbeTime(), now);
+                return e.mac;
+            }
+            default -> {
+                return null;
+            }
         }
     }
 

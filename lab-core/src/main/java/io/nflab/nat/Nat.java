@@ -208,8 +208,7 @@ public final class Nat {
         if ((ct.status() & statusBit) == 0) {
             return packet;
         }
-        ConntrackTuple target = Tuples.invert(ct.tuple(dir.opposite()));
-        return PacketRewriter.manip(packet, target, manip);
+        return PacketRewriter.manip(packet, ct.inverse(dir.opposite()), manip);
     }
 
     /**

@@ -7,6 +7,8 @@ import io.nflab.address.Ipv4Address;
  * generated packets), the interface it leaves by and its next hop (POSTROUTING; null before routing).
  */
 public record NatHookContext(String inInterface, String outInterface, Ipv4Address nextHop) {
+    private static final NatHookContext LOCAL = new NatHookContext(null, null, null);
+
     /** At PREROUTING or INPUT. */
     public static NatHookContext incoming(String inInterface) {
         return new NatHookContext(inInterface, null, null);
@@ -19,6 +21,6 @@ public record NatHookContext(String inInterface, String outInterface, Ipv4Addres
 
     /** At OUTPUT (locally generated, before rerouting). */
     public static NatHookContext local() {
-        return new NatHookContext(null, null, null);
+        return LOCAL;
     }
 }

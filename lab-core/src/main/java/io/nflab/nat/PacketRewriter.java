@@ -37,8 +37,14 @@ final class PacketRewriter {
                 rewritten = query.withIdentifier(target.icmpId());
             }
         }
-        Ipv4Packet out = rewritten == transport ? packet : packet.withTransport(rewritten);
-        return manip == ManipType.SRC ? out.withSource(target.src()) : out.withDestination(target.dst());
+        Ipv4Header header = packet.header();
+        Ipv4Header moved;
+        if (manip == ManipType.SRC) {
+            moved = header.source().bits() == target.srcBits() ? header : header.withSource(target.src());
+        } else {
+            moved = header.destination().bits() == target.dstBits() ? header : header.withDestination(target.dst());
+        }
+        return moved == header && rewritten == transport ? packet : packet.with(moved, rewritten);
     }
 
     /** Only the address of the {@code manip} end (the outer header of an ICMP error). */

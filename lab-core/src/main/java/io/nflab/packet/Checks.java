@@ -11,7 +11,10 @@ final class Checks {
         }
     }
 
+    /** As {@link #checkRange} for {@code "<which> port"}; the message is made only for a bad port. */
     static void checkPort(String which, int port) {
-        checkRange(which + " port", port, 0xffff);
+        if (port < 0 || port > 0xffff) {
+            checkRange(which + " port", port, 0xffff);
+        }
     }
 }

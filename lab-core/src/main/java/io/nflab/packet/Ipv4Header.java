@@ -78,20 +78,35 @@ public record Ipv4Header(
         return moreFragments || fragmentOffset != 0;
     }
 
+    // the withers make the new header at once: a rewrite per packet (NAT, TTL) needs no builder
+
     public Ipv4Header withSource(Ipv4Address newSource) {
-        return toBuilder().source(newSource).build();
+        return new Ipv4Header(newSource, destination, protocol, ttl, tos, identification, dontFragment, moreFragments,
+                fragmentOffset, options, totalLength);
     }
 
     public Ipv4Header withDestination(Ipv4Address newDestination) {
-        return toBuilder().destination(newDestination).build();
+        return new Ipv4Header(source, newDestination, protocol, ttl, tos, identification, dontFragment, moreFragments,
+                fragmentOffset, options, totalLength);
     }
 
     public Ipv4Header withTtl(int newTtl) {
-        return toBuilder().ttl(newTtl).build();
+        return new Ipv4Header(source, destination, protocol, newTtl, tos, identification, dontFragment, moreFragments,
+                fragmentOffset, options, totalLength);
     }
 
     public Ipv4Header withTos(int newTos) {
-        return toBuilder().tos(newTos).build();
+        return new Ipv4Header(source, destination, protocol, ttl, newTos, identification, dontFragment, moreFragments,
+                fragmentOffset, options, totalLength);
+    }
+
+    /** The same header for contents of {@code newProtocol} and {@code newTotalLength} bytes in all. */
+    public Ipv4Header withContents(IpProtocol newProtocol, int newTotalLength) {
+        if (newProtocol.equals(protocol) && newTotalLength == totalLength) {
+            return this;
+        }
+        return new Ipv4Header(source, destination, newProtocol, ttl, tos, identification, dontFragment, moreFragments,
+                fragmentOffset, options, newTotalLength);
     }
 
     /**

@@ -97,8 +97,17 @@ public record Ipv4Packet(Ipv4Header header, Transport transport) implements Ethe
 
     /** The same header carrying {@code newTransport}; protocol and total length follow it. */
     public Ipv4Packet withTransport(Transport newTransport) {
-        return new Ipv4Packet(header.toBuilder().protocol(newTransport.protocol())
-                .totalLength(header.headerLength() + newTransport.length()).build(), newTransport);
+        return new Ipv4Packet(header.withContents(newTransport.protocol(), header.headerLength()
+                + newTransport.length()), newTransport);
+    }
+
+    /**
+     * {@code newHeader} carrying {@code newTransport}, protocol and total length following it: one new packet
+     * for a rewrite of both (NAT's address and port), no intermediate one.
+     */
+    public Ipv4Packet with(Ipv4Header newHeader, Transport newTransport) {
+        return new Ipv4Packet(newHeader.withContents(newTransport.protocol(), newHeader.headerLength()
+                + newTransport.length()), newTransport);
     }
 
     @Override

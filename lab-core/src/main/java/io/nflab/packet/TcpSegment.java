@@ -58,7 +58,11 @@ public record TcpSegment(
 
     @Override
     public TcpSegment withPorts(int newSourcePort, int newDestinationPort) {
-        return toBuilder().sourcePort(newSourcePort).destinationPort(newDestinationPort).build();
+        if (newSourcePort == sourcePort && newDestinationPort == destinationPort) {
+            return this;
+        }
+        return new TcpSegment(newSourcePort, newDestinationPort, sequence, acknowledgment, flags, window,
+                urgentPointer, options, payload);
     }
 
     public TcpSegment withFlags(TcpFlags newFlags) {

@@ -46,6 +46,8 @@ public final class SocketTable {
     private final PortAllocator ports;
     private final Timers timers = new Timers();
     private final List<Ipv4Packet> outbox = new ArrayList<>();
+    /** The last {@link #poll} answer with nothing to send, reused while the next deadline stays the same. */
+    private Transmission idle;
     private final Map<TcpKey, TcpConnection> connections = new LinkedHashMap<>();
     private final Map<Integer, List<TcpListener>> listeners = new HashMap<>();
     private final Map<Integer, List<UdpSocket>> udpSockets = new HashMap<>();
@@ -238,7 +240,14 @@ public final class SocketTable {
     /** Fires the timers due by {@code now} and hands over what the sockets have sent since the last poll. */
     public Transmission poll(long now) {
         timers.fireUntil(now);
-        Transmission transmission = new Transmission(outbox, timers.nextDeadline());
+        long deadline = timers.nextDeadline();
+        if (outbox.isEmpty()) {
+            if (idle == null || idle.nextDeadline() != deadline) {
+                idle = new Transmission(List.of(), deadline);
+            }
+            return idle;
+        }
+        Transmission transmission = new Transmission(outbox, deadline);
         outbox.clear();
         return transmission;
     }

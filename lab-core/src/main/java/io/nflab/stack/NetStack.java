@@ -92,13 +92,22 @@ public final class NetStack {
     private final LogRelay log = new LogRelay();
     /** {@link NatHookContext#incoming} of each input device by name, made once: the nat hooks' context of every received packet. */
     private final java.util.HashMap<String, NatHookContext> incomingNat = new java.util.HashMap<>();
+    /** The last {@link NatHookContext#outgoing} of each output device: reused while the next hop stays the same. */
+    private final java.util.HashMap<String, NatHookContext> outgoingNat = new java.util.HashMap<>();
+    /** What the call in progress emits (null between calls); one {@link Emission}, reused by every call. */
     private Emission out;
+    private final Emission emission;
+    /** The working objects of the packets in the hooks, by nesting level (see {@link Scratch}); {@code depth} in use. */
+    private final java.util.ArrayList<Scratch> levels = new java.util.ArrayList<>();
+    private int depth;
     private long now;
     private long socketDeadline = Transmission.NO_DEADLINE;
     /** The stack is sending an ICMP message of its own: the kernel's per-CPU ICMP socket is locked (see {@link #icmpOutput}). */
     private boolean icmpXmitLocked;
     private PacketWatcher watcher = PacketWatcher.NONE;
     private final java.util.function.Consumer<Fate> fateWatch = fate -> this.watcher.fate(this.current, fate);
+    /** {@link #onNeighbour}, made once (a method reference made per packet is an allocation per packet). */
+    private final java.util.function.Consumer<NeighbourAction<Queued>> neighbourActions = this::onNeighbour;
     /** The id of the packet being handled (0 when none): the cause of what the stack creates meanwhile. */
     private long current;
 
@@ -125,6 +134,7 @@ public final class NetStack {
                 60 * SocketSettings.SECOND), this::socketRoute);
         this.sysctls = new StackSysctls(ip, conntrack,
                 automatic -> helpers.setAutomaticAssignment(automatic), sockets);
+        this.emission = new Emission(dmesg, fateWatch);
     }
 
     /**
@@ -230,18 +240,36 @@ public final class NetStack {
     /** A frame arrived on {@code iface} carrying packet {@code packetId} (0 for ARP), as its sender's {@link OutFrame} said. */
     public StackOutput receive(String iface, EthernetFrame frame, long packetId, long labNanos, boolean trace) {
         begin(labNanos);
+        received(iface, frame, packetId, trace);
+        return finish();
+    }
+
+    /**
+     * As {@link #receive(String, EthernetFrame, long, long, boolean)} untraced, but the frames sent go to
+     * {@code frames} as they are sent, fates only to the {@link PacketWatcher}, log lines only to {@code dmesg}:
+     * the lab runtime's way, which lists nothing.
+     */
+    public void receive(String iface, EthernetFrame frame, long packetId, long labNanos, FrameSink frames) {
+        begin(labNanos, frames);
+        received(iface, frame, packetId, false);
+        finish();
+    }
+
+    private void received(String iface, EthernetFrame frame, long packetId, boolean trace) {
         current = packetId;
-        NetDevice device = ip.links().byName(iface)
-                .orElseThrow(() -> new IllegalArgumentException(node + " has no interface " + iface));
+        Optional<NetDevice> named = ip.links().byName(iface);
+        if (named.isEmpty()) {
+            throw new IllegalArgumentException(node + " has no interface " + iface);
+        }
+        NetDevice device = named.get();
         if (device.adminUp()) {
             if (frame.payload() instanceof ArpPacket arp) {
                 ip.neighbours().receiveArp(device.index(), arp, frame.destination().equals(device.mac()), now,
-                        this::onNeighbour);
+                        neighbourActions);
             } else if (frame.payload() instanceof Ipv4Packet packet) {
                 receiveIpv4(device, frame, packet, trace);
             }
         }
-        return finish();
     }
 
     /**
@@ -254,18 +282,40 @@ public final class NetStack {
 
     public StackOutput send(Ipv4Packet packet, long labNanos, boolean trace) {
         begin(labNanos);
+        sent(packet, trace);
+        return finish();
+    }
+
+    /** As {@link #send(Ipv4Packet, long)}, the frames going to {@code frames} (see {@link #receive(String, EthernetFrame, long, long, FrameSink)}). */
+    public void send(Ipv4Packet packet, long labNanos, FrameSink frames) {
+        begin(labNanos, frames);
+        sent(packet, false);
+        finish();
+    }
+
+    private void sent(Ipv4Packet packet, boolean trace) {
         output(packet, Optional.empty(), trace);
         flushSockets();
-        return finish();
     }
 
     /** Timers due by {@code labNanos}: ARP retransmissions and failures, conntrack expiry, socket timers. */
     public StackOutput tick(long labNanos) {
         begin(labNanos);
-        ip.neighbours().tick(now, this::onNeighbour);
+        ticked();
+        return finish();
+    }
+
+    /** As {@link #tick(long)}, the frames going to {@code frames} (see {@link #receive(String, EthernetFrame, long, long, FrameSink)}). */
+    public void tick(long labNanos, FrameSink frames) {
+        begin(labNanos, frames);
+        ticked();
+        finish();
+    }
+
+    private void ticked() {
+        ip.neighbours().tick(now, neighbourActions);
         conntrack.advanceTo(now);
         flushSockets();
-        return finish();
     }
 
     /** The lab time of the next timer ({@link Long#MAX_VALUE} when none runs). */
@@ -274,12 +324,22 @@ public final class NetStack {
     }
 
     private void begin(long labNanos) {
+        moveTo(labNanos);
+        out = emission.start(now);
+        log.target(out);
+    }
+
+    private void begin(long labNanos, FrameSink frames) {
+        moveTo(labNanos);
+        out = emission.start(now, Objects.requireNonNull(frames, "frames"));
+        log.target(out);
+    }
+
+    private void moveTo(long labNanos) {
         if (labNanos < now) {
             throw new IllegalArgumentException("time went back: " + labNanos + " < " + now);
         }
         now = labNanos;
-        out = new Emission(dmesg, now, fateWatch);
-        log.target(out);
     }
 
     private StackOutput finish() {
@@ -298,10 +358,14 @@ public final class NetStack {
             out.fate(Fate.Dropped.because(node, "other host", packet));
             return;
         }
-        PacketContext ctx = PacketContext.of(packet).interfaces(device.name(), "").now(now).traced(trace)
+        PacketContext ctx = enter(packet).interfaces(device.name(), "").now(now).traced(trace)
                 .linkHeader(frame.source(), frame.destination())
                 .linkType(broadcast ? LinkType.BROADCAST : LinkType.HOST);
-        prerouting(device, ctx, null);
+        try {
+            prerouting(device, ctx, null);
+        } finally {
+            leave();
+        }
     }
 
     /**
@@ -316,7 +380,7 @@ public final class NetStack {
         ConntrackResult ct;
         if (looped != null) {
             ct = looped;
-            ctx.conntrack(TrackedConnection.viewOf(looped, now));
+            ctx.conntrack(scratchOf(ctx).view.reuseFor(looped, now));
         } else {
             ct = track(ctx);
         }
@@ -431,15 +495,26 @@ public final class NetStack {
             out.fate(Fate.Dropped.because(node, "no route (" + ((OutputRoute.Failed) route).error() + ")", packet));
             return;
         }
-        PacketContext ctx = PacketContext.of(packet).interfaces("", ip.links().device(resolved.ifindex()).name())
+        PacketContext ctx = enter(packet).interfaces("", ip.links().device(resolved.ifindex()).name())
                 .now(now).traced(trace);
+        try {
+            localOut(ctx, preset, source, resolved);
+        } finally {
+            leave();
+        }
+    }
+
+    private void localOut(PacketContext ctx, Optional<ConntrackResult> preset, Ipv4Address source,
+                          OutputRoute.Resolved route) {
+        Ipv4Packet packet = ctx.packet();
+        OutputRoute.Resolved resolved = route;
         if (watcher.wantsHops()) {
             hop(ctx, "routing", "", "", 0, HopTexts.route("output", ctx.outputInterface(), resolved));
         }
         ConntrackResult ct;
         if (preset.isPresent()) {
             ct = preset.get();
-            ctx.conntrack(TrackedConnection.viewOf(ct, now));
+            ctx.conntrack(scratchOf(ctx).view.reuseFor(ct, now));
         } else {
             if (!table(TableKind.RAW, Hook.OUTPUT, ctx, null)) {
                 return;
@@ -481,14 +556,13 @@ public final class NetStack {
     private void postrouting(PacketContext ctx, ConntrackResult ct, OutputRoute.Resolved route, boolean forwarded) {
         NetDevice device = ip.links().device(route.ifindex());
         if (!table(TableKind.MANGLE, Hook.POSTROUTING, ctx, ct) || !natHook(Hook.POSTROUTING, ctx, ct,
-                NatHookContext.outgoing(device.name(), route.nextHop(ctx.packet().destination())))
-                || !confirm(ctx, ct)) {
+                outgoing(device, route.nextHop(ctx.packet().destination()))) || !confirm(ctx, ct)) {
             return;
         }
         Ipv4Packet packet = ctx.packet();
         if (device.isLoopback()) {
             out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
-            PacketContext looped = PacketContext.of(packet).interfaces(device.name(), "").now(now)
+            PacketContext looped = enter(packet).interfaces(device.name(), "").now(now)
                     .traced(ctx.traced()).linkType(LinkType.LOOPBACK);
             boolean locked = icmpXmitLocked;
             icmpXmitLocked = false; // the kernel receives it later, from the backlog, with the ICMP socket free
@@ -496,19 +570,26 @@ public final class NetStack {
                 prerouting(device, looped, ct);
             } finally {
                 icmpXmitLocked = locked;
+                leave();
             }
             return;
         }
-        MacAddress mac = route.type() == io.nflab.routing.RouteType.BROADCAST ? MacAddress.BROADCAST
-                : ip.neighbours().resolve(device.index(), route.nextHop(packet.destination()), packet.source(),
-                        new Queued(packet, forwarded, ct, current), now, this::onNeighbour);
+        MacAddress mac = MacAddress.BROADCAST;
+        if (route.type() != io.nflab.routing.RouteType.BROADCAST) {
+            Ipv4Address nextHop = route.nextHop(packet.destination());
+            mac = ip.neighbours().resolveKnown(device.index(), nextHop, now);
+            if (mac == null) { // the packet waits for the neighbour: only now is its queue entry made
+                mac = ip.neighbours().resolve(device.index(), nextHop, packet.source(),
+                        new Queued(packet, forwarded, ct, current), now, neighbourActions);
+            }
+        }
         if (mac != null) {
             transmit(device, mac, packet, forwarded);
         }
     }
 
     private void transmit(NetDevice device, MacAddress destination, Ipv4Packet packet, boolean forwarded) {
-        out.frame(new OutFrame(device.name(), new EthernetFrame(destination, device.mac(), packet), current));
+        out.frame(device.name(), new EthernetFrame(destination, device.mac(), packet), current);
         out.fate(new Fate.Sent(node, device.name(), packet, forwarded));
     }
 
@@ -535,7 +616,7 @@ public final class NetStack {
 
     private void neighbourAction(NeighbourAction<Queued> action) {
         if (action instanceof NeighbourAction.SendArp<Queued> arp) {
-            out.frame(new OutFrame(ip.links().device(arp.ifindex()).name(), arp.frame()));
+            out.frame(ip.links().device(arp.ifindex()).name(), arp.frame(), 0);
         } else if (action instanceof NeighbourAction.Transmit<Queued> transmit) {
             transmit(ip.links().device(transmit.ifindex()), transmit.destination(), transmit.packet().packet(),
                     transmit.packet().forwarded());
@@ -552,8 +633,9 @@ public final class NetStack {
     private void flushSockets() {
         Transmission transmission = sockets.poll(now);
         socketDeadline = transmission.nextDeadline();
-        for (Ipv4Packet packet : transmission.packets()) {
-            output(packet, Optional.empty(), false);
+        List<Ipv4Packet> packets = transmission.packets();
+        for (int i = 0; i < packets.size(); i++) {
+            output(packets.get(i), Optional.empty(), false);
         }
     }
 
@@ -615,7 +697,7 @@ public final class NetStack {
         if (!helper.isEmpty() && result.tracked() && !result.entry().isConfirmed()) {
             helpers.assign(result.entry(), helper);
         }
-        ctx.conntrack(TrackedConnection.viewOf(result, now));
+        ctx.conntrack(scratchOf(ctx).view.reuseFor(result, now));
         if (watcher.wantsHops()) {
             hop(ctx, "conntrack", "", "", 0, HopTexts.conntrack(result));
         }
@@ -631,7 +713,7 @@ public final class NetStack {
         if (ct == null || !ct.tracked()) {
             return true; // NAT passes untracked and invalid packets unchanged
         }
-        NatAsk ask = new NatAsk(hook, ctx);
+        NatAsk ask = scratchOf(ctx).natAsk.at(hook, ctx);
         Ipv4Packet before = ctx.packet();
         NatOutcome outcome = nat.process(hook, ctx.packet(), ct, where, ask, now);
         if (outcome.dropped()) {
@@ -651,15 +733,63 @@ public final class NetStack {
         return incomingNat.computeIfAbsent(device.name(), NatHookContext::incoming);
     }
 
+    private NatHookContext outgoing(NetDevice device, Ipv4Address nextHop) {
+        NatHookContext last = outgoingNat.get(device.name());
+        if (last == null || !last.nextHop().equals(nextHop)) {
+            last = NatHookContext.outgoing(device.name(), nextHop);
+            outgoingNat.put(device.name(), last);
+        }
+        return last;
+    }
+
+    // ------------------------------------------------------------------------------------- per-packet scratch
+
+    /**
+     * The working objects of one packet in the hooks: its context, its conntrack view and the nat table's
+     * request. One set per nesting level (a REJECT's reply, an ICMP error or a packet looped over {@code lo}
+     * passes the hooks while the packet that caused it is still in them), reused by the next packet at the
+     * same level, so the packet path makes none of them per packet. Like the stack, not shared.
+     */
+    private final class Scratch {
+        final PacketContext ctx = new PacketContext();
+        final TrackedConnection view = new TrackedConnection();
+        final NatAsk natAsk = new NatAsk();
+    }
+
+    /** The context of a packet starting its walk through the hooks, one level deeper; {@link #leave} at its end. */
+    private PacketContext enter(Ipv4Packet packet) {
+        if (depth == levels.size()) {
+            levels.add(new Scratch());
+        }
+        return levels.get(depth++).ctx.reset(packet);
+    }
+
+    private void leave() {
+        depth--;
+    }
+
+    /** The working objects {@code ctx} belongs to (the innermost level, as a rule). */
+    private Scratch scratchOf(PacketContext ctx) {
+        for (int i = depth - 1; i >= 0; i--) {
+            if (levels.get(i).ctx == ctx) {
+                return levels.get(i);
+            }
+        }
+        throw new IllegalStateException("no packet in the hooks has this context");
+    }
+
     /** The nat table at one hook, asked by {@link Nat} for a connection's first packet; remembers its decision. */
     private final class NatAsk implements io.nflab.nat.NatRules {
-        private final Hook hook;
-        private final PacketContext ctx;
+        private Hook hook;
+        private PacketContext ctx;
         private Decision asked;
 
-        NatAsk(Hook hook, PacketContext ctx) {
-            this.hook = hook;
-            this.ctx = ctx;
+        /** This request for the packet of {@code at} at {@code where}, nothing decided yet. */
+        NatAsk at(Hook where, PacketContext at) {
+            hook = where;
+            ctx = at;
+            asked = null;
+            return this;
         }
 
         @Override
@@ -698,7 +828,9 @@ public final class NetStack {
             out.fate(Fate.Dropped.because(node, helped.reason(), ctx.packet()));
             return false;
         }
-        ctx.packet(helped.packet());
+        if (helped.packet() != ctx.packet()) {
+            ctx.packet(helped.packet());
+        }
         if (!ct.entry().isConfirmed() && !conntrack.confirm(ct, now)) {
             out.fate(Fate.Dropped.because(node, "conntrack clash", ctx.packet()));
             return false;

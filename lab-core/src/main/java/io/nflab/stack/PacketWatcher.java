@@ -46,6 +46,9 @@ public interface PacketWatcher {
     /** Packet {@code id} took a step on this stack (only called when {@link #wantsHops()}). */
     void hop(long id, StackHop hop);
 
-    /** Packet {@code id} met {@code fate} on this stack (every fate the stack's output lists, in order). */
+    /**
+     * Packet {@code id} met {@code fate} on this stack: every fate, in order (the ones a {@link StackOutput}
+     * lists, also in the calls that list nothing and hand their frames to a {@link FrameSink}).
+     */
     void fate(long id, Fate fate);
 }

@@ -38,10 +38,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code elements}: the pure elements ({@link PortForwardPath}: NodeElement, NetStack, SegmentSwitch,
  *       LocalLab's loop) without story book or activity;</li>
- *   <li>{@code localLab}: {@link LocalLab#send}, the whole lab call (story book, activity).</li>
+ *   <li>{@code localLab}: {@link LocalLab#send}, the whole lab call (story book, activity), on a lab made
+ *       afresh for every iteration (as when LocalLab kept every packet's story);</li>
+ *   <li>{@code localLabSteady}: the same on one lab for the whole run: with Tracing.ENDS the lab keeps only
+ *       its most recent stories, so it does not grow.</li>
  * </ul>
- * The lab is made afresh for every iteration, since LocalLab keeps every packet's story. See
- * docs/benchmarks.md.
+ * See docs/benchmarks.md.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -88,6 +90,25 @@ public class ForwardingBenchmark {
     @Benchmark
     public Activity localLab() {
         return lab.send("client", ack);
+    }
+
+    /** One lab, connected once, for the whole run. */
+    @State(Scope.Benchmark)
+    public static class SteadyLab {
+        LocalLab lab;
+        Ipv4Packet ack;
+
+        @Setup(Level.Trial)
+        public void connect() {
+            lab = LocalLab.start(portForward(), Tracing.ENDS);
+            ack = handshake(lab);
+            check(lab.send("client", ack).packets());
+        }
+    }
+
+    @Benchmark
+    public Activity localLabSteady(SteadyLab steady) {
+        return steady.lab.send("client", steady.ack);
     }
 
     private static final List<String> RESET_DROP = List.of("iptables", "-A", "OUTPUT", "-p", "tcp", "--tcp-flags",

@@ -38,6 +38,41 @@ class LocalLabTest {
     }
 
     @Test
+    void withEndsOnlyTheMostRecentStoriesAreKeptAndEveryActivityListsItsOwnPackets() {
+        try (LocalLab lab = LocalLab.start(PORT_FORWARD, Tracing.ENDS)) {
+            long first = 0;
+            for (int i = 0; i <= StoryBook.RECENT_STORIES; i++) {
+                Activity activity = lab.send("client", PacketText.parse("udp 203.0.113.10:40000 > 203.0.113.1:9"));
+                assertEquals("client", activity.packets().get(0).origin());
+                assertTrue(activity.packets().stream().allMatch(story -> story.trace().isEmpty()));
+                if (i == 0) {
+                    first = activity.packets().get(0).id();
+                }
+            }
+            long last = lab.send("client", PacketText.parse("udp 203.0.113.10:40000 > 203.0.113.1:9")).packets()
+                    .get(0).id();
+            assertEquals(Optional.empty(), lab.packet(first));
+            assertTrue(lab.forgotten(first));
+            assertTrue(lab.packet(last).isPresent());
+            assertFalse(lab.forgotten(last));
+            assertFalse(lab.forgotten(last + 3), "not created yet");
+        }
+    }
+
+    @Test
+    void withHopsEveryStoryIsKept() {
+        try (LocalLab lab = LocalLab.start(PORT_FORWARD)) {
+            long first = lab.send("client", PacketText.parse("udp 203.0.113.10:40000 > 203.0.113.1:9")).packets()
+                    .get(0).id();
+            for (int i = 0; i < 100; i++) {
+                lab.send("client", PacketText.parse("udp 203.0.113.10:40000 > 203.0.113.1:9"));
+            }
+            assertFalse(lab.packet(first).orElseThrow().trace().isEmpty());
+            assertFalse(lab.forgotten(first));
+        }
+    }
+
+    @Test
     void theSynReachesWebTranslatedAndItsAnswerIsCausedByIt() {
         try (LocalLab lab = LocalLab.start(PORT_FORWARD)) {
             Activity activity = lab.send("client", PacketText.parse("tcp 203.0.113.10:40000 > 203.0.113.1:80 flags S"));

@@ -114,8 +114,9 @@ public final class Console {
         } else if (command instanceof ConsoleCommand.InjectFault fault) {
             show(lab.fault(fault.fault()));
         } else if (command instanceof ConsoleCommand.TracePacket trace) {
-            PacketStory story = lab.packet(trace.id()).orElseThrow(() ->
-                    new UserInputException("no packet #" + trace.id() + " in this lab"));
+            PacketStory story = lab.packet(trace.id()).orElseThrow(() -> new UserInputException(lab.forgotten(trace.id())
+                    ? "packet #" + trace.id() + " is no longer kept: this lab keeps only its most recent packets' stories"
+                    : "no packet #" + trace.id() + " in this lab"));
             List<PacketStory> known = new ArrayList<>(lastPackets);
             known.add(story);
             PacketTrace.lines(story, known).forEach(out::println);

@@ -84,6 +84,16 @@ class ConsoleTest {
     }
 
     @Test
+    void tracingAPacketWhoseStoryIsNoLongerKeptSaysSo() {
+        lab.forget(7);
+        assertEquals(ConsoleStatus.BAD_INPUT, run("trace 7\ntrace 8\n"));
+        assertEquals("""
+                test.nfl:1: packet #7 is no longer kept: this lab keeps only its most recent packets' stories
+                test.nfl:2: no packet #8 in this lab
+                """, err.toString());
+    }
+
+    @Test
     void aCommandThatFailsMakesTheStatusOneAndTheScriptGoesOn() {
         lab.answer("client ping -c 1 192.168.1.9", ScriptedLab.output("", "", 1, List.of()));
         assertEquals(ConsoleStatus.COMMAND_FAILED, run("client ping -c 1 192.168.1.9\ngw dmesg\n"));

@@ -26,6 +26,7 @@ final class ScriptedLab implements LabSession {
     private final Topology topology;
     private final Map<String, Activity> answers = new HashMap<>();
     private final Map<Long, PacketStory> stories = new HashMap<>();
+    private final java.util.Set<Long> forgotten = new java.util.HashSet<>();
     private long clock;
 
     ScriptedLab(Topology topology) {
@@ -93,6 +94,17 @@ final class ScriptedLab implements LabSession {
     @Override
     public Optional<PacketStory> packet(long id) {
         return Optional.ofNullable(stories.get(id));
+    }
+
+    /** Packet {@code id} existed, but the lab no longer keeps its story. */
+    void forget(long id) {
+        stories.remove(id);
+        forgotten.add(id);
+    }
+
+    @Override
+    public boolean forgotten(long id) {
+        return forgotten.contains(id);
     }
 
     @Override

@@ -82,7 +82,8 @@ public final class Helpers {
                     .findFirst().ifPresent(h -> ct.setHelper(h.name()));
         }
         boolean adjust = ct.hasStatus(ConntrackStatus.SEQ_ADJUST);
-        Optional<ConntrackHelper> helper = ct.helper().flatMap(this::byName);
+        Optional<String> named = ct.helper();
+        Optional<ConntrackHelper> helper = named.isEmpty() ? Optional.empty() : byName(named.get());
         if (helper.isEmpty() && !adjust
                 || conntrack.state() == CtState.RELATED && conntrack.direction() == CtDirection.REPLY) {
             return HelperVerdict.pass(packet);

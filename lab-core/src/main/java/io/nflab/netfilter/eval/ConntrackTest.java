@@ -77,17 +77,20 @@ final class ConntrackTest implements MatchTest {
         if (testDirection && ct.isReply() != reply) {
             return false;
         }
-        if (!address(originalSource, ct.originalSource()) || !address(originalDestination, ct.originalDestination())
-                || !address(replySource, ct.replySource()) || !address(replyDestination, ct.replyDestination())) {
+        // each tuple field is read only when tested: reading one may unpack the entry's tuple
+        if (originalSource != null && !originalSource.matches(ct.originalSource())
+                || originalDestination != null && !originalDestination.matches(ct.originalDestination())
+                || replySource != null && !replySource.matches(ct.replySource())
+                || replyDestination != null && !replyDestination.matches(ct.replyDestination())) {
             return false;
         }
         if (testProtocol && (ct.protocol() == protocol) == protocolNegated) {
             return false;
         }
-        if (!port(originalSourcePort, ct.originalSourcePort())
-                || !port(originalDestinationPort, ct.originalDestinationPort())
-                || !port(replySourcePort, ct.replySourcePort())
-                || !port(replyDestinationPort, ct.replyDestinationPort())) {
+        if (originalSourcePort != null && !originalSourcePort.test(ct.originalSourcePort())
+                || originalDestinationPort != null && !originalDestinationPort.test(ct.originalDestinationPort())
+                || replySourcePort != null && !replySourcePort.test(ct.replySourcePort())
+                || replyDestinationPort != null && !replyDestinationPort.test(ct.replyDestinationPort())) {
             return false;
         }
         if (testStatus && ((ct.status() & status) != 0) == statusNegated) {
@@ -100,11 +103,4 @@ final class ConntrackTest implements MatchTest {
         return true;
     }
 
-    private static boolean address(AddressSpec spec, int address) {
-        return spec == null || spec.matches(address);
-    }
-
-    private static boolean port(PortCondition condition, int port) {
-        return condition == null || condition.test(port);
-    }
 }

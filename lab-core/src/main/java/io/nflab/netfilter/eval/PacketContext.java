@@ -80,18 +80,33 @@ public final class PacketContext {
      * conntrack entry ({@link ConntrackView#NONE}), link type {@link LinkType#HOST}, no requests.
      */
     public PacketContext reset(Ipv4Packet newPacket, PacketMeta meta, long labNanos) {
-        packet(newPacket);
+        reset(newPacket);
         mark = meta.mark();
         inputInterface = meta.inputInterface();
         outputInterface = meta.outputInterface();
         traced = meta.traceId() != 0;
+        now = labNanos;
+        return this;
+    }
+
+    /**
+     * Starts over for a new packet, as {@link #of} would make it: no mark, interfaces, link header, socket
+     * or conntrack entry ({@link ConntrackView#NONE}), link type {@link LinkType#HOST}, time 0, not traced,
+     * no requests. The packet path reuses a context this way instead of making one per packet.
+     */
+    public PacketContext reset(Ipv4Packet newPacket) {
+        packet(newPacket);
+        mark = 0;
+        inputInterface = "";
+        outputInterface = "";
         hasLinkHeader = false;
         linkSource = MacAddress.ZERO;
         linkDestination = MacAddress.ZERO;
         linkType = LinkType.HOST;
         socket = null;
         conntrack = ConntrackView.NONE;
-        now = labNanos;
+        now = 0;
+        traced = false;
         notrack = false;
         conntrackTemplate = null;
         priority = 0;

@@ -2,7 +2,6 @@ package io.nflab.netfilter.eval;
 
 import io.nflab.conntrack.ConntrackEntry;
 import io.nflab.conntrack.ConntrackResult;
-import io.nflab.conntrack.ConntrackTuple;
 import io.nflab.conntrack.CtDirection;
 import io.nflab.netfilter.match.CtState;
 import java.util.Objects;
@@ -10,15 +9,13 @@ import java.util.Objects;
 /**
  * The {@link ConntrackView} of a packet that went through nflab's connection tracking
  * ({@link io.nflab.conntrack.ConntrackTable#track}): the packet path keeps one per packet (or reuses one)
- * and points it at each packet's {@link ConntrackResult} with {@link #of}. Tuples are read from the entry
- * only when a rule asks for them.
+ * and points it at each packet's {@link ConntrackResult} with {@link #of}. Tuple fields are read from the
+ * entry's packed tuples when a rule asks for them, without making a tuple: reading allocates nothing.
  */
 public final class TrackedConnection implements ConntrackView {
     private ConntrackResult result = ConntrackResult.UNTRACKED;
     private ConntrackEntry entry;
     private long now;
-    private ConntrackTuple original;
-    private ConntrackTuple reply;
 
     /**
      * The view a rule sees for a conntrack result: {@link ConntrackView#UNTRACKED} for an untracked
@@ -26,10 +23,23 @@ public final class TrackedConnection implements ConntrackView {
      * view of the entry.
      */
     public static ConntrackView viewOf(ConntrackResult tracked, long labNanos) {
+        return view(tracked, labNanos, null);
+    }
+
+    /**
+     * As {@link #viewOf}, but this object is the view of a packet with an entry: the packet path keeps one
+     * per packet in the hooks and points it at each packet's result without making a new one.
+     */
+    public ConntrackView reuseFor(ConntrackResult tracked, long labNanos) {
+        return view(tracked, labNanos, this);
+    }
+
+    private static ConntrackView view(ConntrackResult tracked, long labNanos, TrackedConnection reused) {
         return switch (tracked.state()) {
             case UNTRACKED -> ConntrackView.UNTRACKED;
             case INVALID -> ConntrackView.NONE;
-            default -> tracked.entry() == null ? ConntrackView.NONE : new TrackedConnection().of(tracked, labNanos);
+            default -> tracked.entry() == null ? ConntrackView.NONE
+                    : (reused == null ? new TrackedConnection() : reused).of(tracked, labNanos);
         };
     }
 
@@ -38,8 +48,6 @@ public final class TrackedConnection implements ConntrackView {
         result = Objects.requireNonNull(tracked, "tracked");
         entry = tracked.entry();
         now = labNanos;
-        original = null;
-        reply = null;
         return this;
     }
 
@@ -71,42 +79,42 @@ public final class TrackedConnection implements ConntrackView {
 
     @Override
     public int originalSource() {
-        return original().srcBits();
+        return entry().sourceBits(CtDirection.ORIGINAL);
     }
 
     @Override
     public int originalDestination() {
-        return original().dstBits();
+        return entry().destinationBits(CtDirection.ORIGINAL);
     }
 
     @Override
     public int originalSourcePort() {
-        return sourceField(original());
+        return entry().sourceField(CtDirection.ORIGINAL);
     }
 
     @Override
     public int originalDestinationPort() {
-        return destinationField(original());
+        return entry().destinationField(CtDirection.ORIGINAL);
     }
 
     @Override
     public int replySource() {
-        return reply().srcBits();
+        return entry().sourceBits(CtDirection.REPLY);
     }
 
     @Override
     public int replyDestination() {
-        return reply().dstBits();
+        return entry().destinationBits(CtDirection.REPLY);
     }
 
     @Override
     public int replySourcePort() {
-        return sourceField(reply());
+        return entry().sourceField(CtDirection.REPLY);
     }
 
     @Override
     public int replyDestinationPort() {
-        return destinationField(reply());
+        return entry().destinationField(CtDirection.REPLY);
     }
 
     @Override
@@ -137,27 +145,4 @@ public final class TrackedConnection implements ConntrackView {
         return entry;
     }
 
-    private ConntrackTuple original() {
-        if (original == null) {
-            original = entry().original();
-        }
-        return original;
-    }
-
-    private ConntrackTuple reply() {
-        if (reply == null) {
-            reply = entry().reply();
-        }
-        return reply;
-    }
-
-    /** The tuple's first layer-4 field (the source port; ICMP's identifier), the kernel's {@code src.u.all}. */
-    private static int sourceField(ConntrackTuple tuple) {
-        return (int) (tuple.low() >>> 16) & 0xffff;
-    }
-
-    /** The tuple's second layer-4 field (the destination port; ICMP's type and code), {@code dst.u.all}. */
-    private static int destinationField(ConntrackTuple tuple) {
-        return (int) tuple.low() & 0xffff;
-    }
 }

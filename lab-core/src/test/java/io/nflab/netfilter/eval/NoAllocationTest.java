@@ -3,6 +3,10 @@ package io.nflab.netfilter.eval;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.nflab.conntrack.ConntrackPacket;
+import io.nflab.conntrack.ConntrackResult;
+import io.nflab.conntrack.ConntrackTable;
+import io.nflab.conntrack.TcpFlagBits;
 import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.Netfilter;
 import io.nflab.netfilter.TableKind;
@@ -19,13 +23,55 @@ import org.junit.jupiter.api.Test;
  */
 class NoAllocationTest {
 
-    @Test
-    void evaluationAllocatesNoBytes() {
+    private static com.sun.management.ThreadMXBean allocationCounter() {
         assumeTrue(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean,
                 "this JVM does not count allocated bytes per thread");
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         assumeTrue(threads.isThreadAllocatedMemorySupported(), "this JVM does not count allocated bytes per thread");
         threads.setThreadAllocatedMemoryEnabled(true);
+        return threads;
+    }
+
+    @Test
+    void aPacketOfARealConnectionReadingItsTuplesAllocatesNoBytes() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
+        Netfilter netfilter = Rulesets.of("-P FORWARD DROP",
+                "-A FORWARD -s 10.0.0.1/32 -p tcp --dport 22 -m conntrack --ctstate NEW -j ACCEPT",
+                "-A FORWARD -m conntrack --ctstate ESTABLISHED --ctorigsrc 203.0.113.10 --ctorigdst 192.168.1.2"
+                        + " --ctreplsrc 192.168.1.2 --ctrepldst 203.0.113.10 --ctorigsrcport 40000"
+                        + " --ctorigdstport 8080 --ctreplsrcport 8080 --ctrepldstport 40000 --ctexpire 1:999999"
+                        + " -j ACCEPT");
+        NetfilterEngine engine = new NetfilterEngine(netfilter, EngineEnvironment.standalone());
+        ConntrackTable table = new ConntrackTable();
+        int client = 0xcb00710a;
+        int server = 0xc0a80102;
+        table.confirm(table.track(ConntrackPacket.tcp(client, server, 40000, 8080, TcpFlagBits.SYN, 0, 60), 0), 0);
+        table.track(ConntrackPacket.tcp(server, client, 8080, 40000, TcpFlagBits.SYN | TcpFlagBits.ACK, 0, 60), 0);
+        ConntrackResult established = table.track(ConntrackPacket.tcp(client, server, 40000, 8080, TcpFlagBits.ACK,
+                0, 52), 0);
+        PacketContext packet = PacketContext.of(PacketText.parse("tcp 203.0.113.10:40000 > 192.168.1.2:8080 flags A"))
+                .interfaces("eth0", "eth1");
+        TrackedConnection view = new TrackedConnection();
+        Runnable evaluations = () -> {
+            for (int i = 0; i < 100_000; i++) {
+                packet.conntrack(view.reuseFor(established, 0)); // as the net stack does for every packet
+                if (engine.evaluate(TableKind.FILTER, Hook.FORWARD, packet).kind() != Decision.Kind.ACCEPT) {
+                    throw new AssertionError("the ESTABLISHED rule should accept the packet");
+                }
+            }
+        };
+        evaluations.run();
+        evaluations.run();
+        long thread = Thread.currentThread().getId();
+        long before = threads.getThreadAllocatedBytes(thread);
+        evaluations.run();
+        long allocated = threads.getThreadAllocatedBytes(thread) - before;
+        assertTrue(allocated < 1024, allocated + " bytes allocated by 100,000 evaluations");
+    }
+
+    @Test
+    void evaluationAllocatesNoBytes() {
+        com.sun.management.ThreadMXBean threads = allocationCounter();
 
         List<String> commands = new ArrayList<>();
         commands.add("-P INPUT DROP");
