@@ -15,6 +15,12 @@ import java.util.Optional;
  * so that counting a packet ({@link #countRule}) is two array increments and never allocates. A
  * chain belongs to one {@link Table} of one {@link Netfilter}, which one actor owns: it is not
  * thread-safe.
+ *
+ * <p>Policy counters, as with iptables' nf_tables backend: a built-in chain counts the packets that meet its
+ * policy only once it has counters in the kernel (nft base-chain stats), i.e. once iptables-restore declared it
+ * ({@code :INPUT ACCEPT [0:0]}) or {@code -P} or {@code -Z} set them; a chain the kernel created implicitly
+ * (an {@code iptables -A} on a table that did not exist yet, a restore that does not declare it) keeps
+ * showing {@code [0:0]}, as Linux does.
  */
 public final class Chain {
     private String name;
@@ -22,6 +28,7 @@ public final class Chain {
     private Policy policy;
     private long policyPackets;
     private long policyBytes;
+    private boolean policyCounting;
     private final List<Rule> rules;
     private long[] packets;
     private long[] bytes;
@@ -63,6 +70,7 @@ public final class Chain {
         Chain copy = new Chain(name, hook, policy, new ArrayList<>(rules), packets.clone(), bytes.clone(), newRevision);
         copy.policyPackets = policyPackets;
         copy.policyBytes = policyBytes;
+        copy.policyCounting = policyCounting;
         return copy;
     }
 
@@ -104,15 +112,24 @@ public final class Chain {
         return new PacketCounters(policyPackets, policyBytes);
     }
 
+    /** Sets the policy counters (iptables-restore's declaration, {@code -P}); from now on the policy counts. */
     public void setPolicyCounters(PacketCounters counters) {
         policyPackets = counters.packets();
         policyBytes = counters.bytes();
+        policyCounting = isBuiltin();
     }
 
-    /** Counts a packet that met the policy. Does not allocate. */
+    /** Whether the policy counts the packets that meet it (see the class comment). */
+    public boolean policyCounting() {
+        return policyCounting;
+    }
+
+    /** Counts a packet that met the policy, if the chain's policy counts. Does not allocate. */
     public void countPolicy(int packetBytes) {
-        policyPackets++;
-        policyBytes += packetBytes;
+        if (policyCounting) {
+            policyPackets++;
+            policyBytes += packetBytes;
+        }
     }
 
     /** The rules in order, an unmodifiable view (index 0 is rule number 1). */
@@ -206,6 +223,7 @@ public final class Chain {
         Arrays.fill(bytes, 0);
         policyPackets = 0;
         policyBytes = 0;
+        policyCounting = isBuiltin();
     }
 
     @Override

@@ -513,8 +513,13 @@ public final class NetStack {
         }
         ConntrackResult ct;
         if (preset.isPresent()) {
+            // a REJECT's answer carries the connection it answers (nf_ct_attach): the raw table still sees it
+            // (its NOTRACK/CT leave an attached connection alone), and conntrack then keeps what is attached
             ct = preset.get();
             ctx.conntrack(scratchOf(ctx).view.reuseFor(ct, now));
+            if (!table(TableKind.RAW, Hook.OUTPUT, ctx, ct)) {
+                return;
+            }
         } else {
             if (!table(TableKind.RAW, Hook.OUTPUT, ctx, null)) {
                 return;
