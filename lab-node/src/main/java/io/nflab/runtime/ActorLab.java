@@ -170,6 +170,11 @@ public final class ActorLab implements LabSession {
     }
 
     @Override
+    public boolean forgotten(long id) {
+        return this.<LabActor.StoryReply>ask(replyTo -> new LabActor.StoryCall(id, replyTo)).forgotten();
+    }
+
+    @Override
     public LabSnapshot snapshot() {
         return ask(LabActor.SnapshotCall::new).snapshot();
     }

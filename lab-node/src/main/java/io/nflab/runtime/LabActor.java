@@ -75,7 +75,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     public record StartReply(String failure) implements NflabSerializable {
     }
 
-    public record StoryReply(Optional<PacketStory> story) implements NflabSerializable {
+    public record StoryReply(Optional<PacketStory> story, boolean forgotten) implements NflabSerializable {
     }
 
     public record SnapshotReply(LabSnapshot snapshot) implements NflabSerializable {
@@ -219,7 +219,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     private final Map<ActorRef<?>, String> elementOf = new HashMap<>();
     private final LabWires wires;
     private final List<NodeActor.InterfaceMac> macs;
-    private final StoryBook book = new StoryBook();
+    private final StoryBook book;
     private final long[] timers;
     private final long[] expected;
     private final boolean[] up;
@@ -248,6 +248,8 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
         this.bootTimer = bootTimer;
         this.topology = topology;
         this.tracing = tracing;
+        // as LocalLab: with hop traces every story is kept, with ends only the most recent ones
+        this.book = tracing == Tracing.HOPS ? new StoryBook() : StoryBook.keepingLast(StoryBook.RECENT_STORIES);
         this.stash = stash;
         List<NodeSpec> specs = topology.nodes();
         timers = new long[specs.size()];
@@ -549,7 +551,7 @@ public final class LabActor extends AbstractBehavior<LabActor.Command> {
     }
 
     private Behavior<Command> onStory(StoryCall story) {
-        story.replyTo().tell(new StoryReply(book.story(story.id())));
+        story.replyTo().tell(new StoryReply(book.story(story.id()), book.forgotten(story.id())));
         return this;
     }
 

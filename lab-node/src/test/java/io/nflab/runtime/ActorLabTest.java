@@ -11,6 +11,7 @@ import io.nflab.lab.Hop;
 import io.nflab.lab.LabSession;
 import io.nflab.lab.LocalLab;
 import io.nflab.lab.PacketStory;
+import io.nflab.lab.StoryBook;
 import io.nflab.lab.Tracing;
 import io.nflab.netfilter.Hook;
 import io.nflab.netfilter.eval.Place;
@@ -66,6 +67,22 @@ class ActorLabTest {
             assertTrue(activity.packets().stream().anyMatch(p -> p.causeId() == syn.id() && p.origin().equals("web")));
             assertEquals(Optional.of(syn), lab.packet(syn.id()));
             assertEquals(activity.endNanos(), lab.clock());
+        }
+    }
+
+    @Test
+    void withEndsOnlyTheMostRecentStoriesAreKeptAsOnTheLocalLab() {
+        Ipv4Packet udp = PacketText.parse("udp 203.0.113.10:40000 > 203.0.113.1:9");
+        try (ActorLab lab = ActorLab.start(testKit.system(), PORT_FORWARD, Tracing.ENDS)) {
+            Activity batch = lab.sendAll("client", java.util.Collections.nCopies(StoryBook.RECENT_STORIES, udp));
+            assertTrue(batch.packets().size() > StoryBook.RECENT_STORIES, "a call lists all of its own packets");
+            long first = batch.packets().get(0).id();
+            long last = lab.send("client", udp).packets().get(0).id();
+            assertEquals(Optional.empty(), lab.packet(first));
+            assertTrue(lab.forgotten(first));
+            assertTrue(lab.packet(last).isPresent());
+            assertEquals(false, lab.forgotten(last));
+            assertEquals(false, lab.forgotten(last + 3), "not created yet");
         }
     }
 

@@ -68,7 +68,8 @@ class MessageSerializationTest {
             roundTrip(new LabActor.CallReply(Optional.of(activity), ""));
         }
         PacketStory story = activities.get(0).packets().get(0);
-        roundTrip(new LabActor.StoryReply(Optional.of(story)));
+        roundTrip(new LabActor.StoryReply(Optional.of(story), false));
+        roundTrip(new LabActor.StoryReply(Optional.empty(), true));
         List<StoryNote> notes = new ArrayList<>();
         notes.add(new StoryNote.Created(story.id(), story.causeId(), story.origin(), story.createdNanos(),
                 story.packet()));
