@@ -9,9 +9,7 @@ import io.nflab.lab.LabTesting;
 import io.nflab.lab.LocalLab;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.PacketText;
-import io.nflab.topology.TopologyLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,9 +35,7 @@ class KernelAnswersStackTest {
 
     @BeforeEach
     void load() throws IOException {
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, RandomCase.TOPOLOGY);
-        lab = LocalLab.start(TopologyLoader.load(file));
+        lab = LocalLab.start(RandomCase.topology(dir));
     }
 
     @AfterEach

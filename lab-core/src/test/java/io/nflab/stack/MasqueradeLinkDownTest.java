@@ -11,10 +11,8 @@ import io.nflab.packet.PacketText;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
-import io.nflab.topology.TopologyLoader;
 import io.nflab.verify.ConntrackListing;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +46,7 @@ class MasqueradeLinkDownTest {
 
     @BeforeEach
     void load() throws IOException {
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, RandomCase.TOPOLOGY);
-        Topology plain = TopologyLoader.load(file);
+        Topology plain = RandomCase.topology(dir);
         topology = new Topology(plain.name(), plain.description(), plain.segments(), plain.nodes().stream()
                 .map(n -> !n.name().equals("gw") ? n : new NodeSpec(n.name(), n.kind(), n.interfaces(), n.routes(),
                         Optional.of(new Ruleset(RULES, Optional.empty(), SourceLocation.startOf("gw.rules"))),

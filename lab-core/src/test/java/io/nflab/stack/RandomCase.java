@@ -1,5 +1,10 @@
 package io.nflab.stack;
 
+import io.nflab.topology.Topology;
+import io.nflab.topology.TopologyLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -43,6 +48,13 @@ public record RandomCase(long seed, String ruleset, List<Send> sends) {
                 services: [ { app: discard, proto: tcp, port: 80 }, { app: discard, proto: tcp, port: 443 },
                             { app: discard, proto: udp, port: 53 } ]
             """;
+
+    /** {@link #TOPOLOGY} written to {@code dir}/topology.yaml and loaded from there. */
+    public static Topology topology(Path dir) throws IOException {
+        Path file = dir.resolve("topology.yaml");
+        Files.writeString(file, TOPOLOGY);
+        return TopologyLoader.load(file);
+    }
 
     /** The interfaces whose received packets are compared. */
     static final List<String[]> WATCHED = List.of(new String[] {"client", "eth0"}, new String[] {"gw", "eth0"},

@@ -14,11 +14,9 @@ import io.nflab.packet.PacketText;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
-import io.nflab.topology.TopologyLoader;
 import io.nflab.verify.ConntrackListing;
 import io.nflab.verify.PacketComparison;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,9 +50,7 @@ class RandomKernelComparisonTest {
     void randomRulesetsAndFlowsFareAsInTheKernel() throws IOException {
         NetnsAvailability.assumeKernelLab();
         List<Long> seeds = seeds();
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, RandomCase.TOPOLOGY);
-        Topology topology = TopologyLoader.load(file);
+        Topology topology = RandomCase.topology(dir);
         List<String> failures = new ArrayList<>();
         try (KernelLab kernel = KernelLab.start(topology, KernelLabOptions.DEFAULT.withSettle(SETTLE))) {
             for (String node : List.of("client", "gw", "server")) {

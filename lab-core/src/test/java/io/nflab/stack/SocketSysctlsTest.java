@@ -9,9 +9,7 @@ import io.nflab.lab.LocalLab;
 import io.nflab.packet.Ipv4Packet;
 import io.nflab.packet.PacketText;
 import io.nflab.packet.TcpSegment;
-import io.nflab.topology.TopologyLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,9 +29,7 @@ class SocketSysctlsTest {
 
     @BeforeEach
     void load() throws IOException {
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, RandomCase.TOPOLOGY);
-        lab = LocalLab.start(TopologyLoader.load(file));
+        lab = LocalLab.start(RandomCase.topology(dir));
     }
 
     @AfterEach

@@ -16,9 +16,7 @@ import io.nflab.stack.RandomCase;
 import io.nflab.topology.NodeSpec;
 import io.nflab.topology.Ruleset;
 import io.nflab.topology.Topology;
-import io.nflab.topology.TopologyLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +40,7 @@ class RandomVerifyKernelTest {
     @Test
     void randomScenariosAgreeWithTheKernel() throws IOException {
         NetnsAvailability.assumeKernelLab();
-        Path file = dir.resolve("topology.yaml");
-        Files.writeString(file, RandomCase.TOPOLOGY);
-        Topology topology = TopologyLoader.load(file);
+        Topology topology = RandomCase.topology(dir);
         long first = Long.getLong("nflab.verifySeed0", 1001);
         int cases = Integer.getInteger("nflab.verifyCases", 300);
         List<String> failures = new ArrayList<>();
