@@ -36,8 +36,6 @@ public final class StoryBook {
     private final Map<Long, Draft> drafts = new HashMap<>();
     /** The drafts kept, in creation order; the first has number {@code forgottenCount + 1}. */
     private final ArrayDeque<Draft> inOrder = new ArrayDeque<>();
-    /** The drafts kept, by number. */
-    private final Map<Long, Draft> byNumber = new HashMap<>();
     private long forgottenCount;
 
     private static final class Draft {
@@ -142,15 +140,26 @@ public final class StoryBook {
         while (inOrder.size() > keep) {
             Draft oldest = inOrder.pollFirst();
             drafts.remove(oldest.wireId);
-            byNumber.remove(oldest.number);
             forgottenCount++;
         }
     }
 
-    /** The story of packet number {@code number} (#1 is the lab's first) as it stands now; empty if none or forgotten. */
+    /**
+     * The story of packet number {@code number} (#1 is the lab's first) as it stands now; empty if none or
+     * forgotten. Asked for by users ({@code trace ID}), never on the packet path: it walks the kept drafts
+     * from the nearer end rather than keeping a second index per packet.
+     */
     public Optional<PacketStory> story(long number) {
-        Draft draft = byNumber.get(number);
-        return draft == null ? Optional.empty() : Optional.of(story(draft));
+        long index = number - forgottenCount - 1;
+        if (index < 0 || index >= inOrder.size()) {
+            return Optional.empty();
+        }
+        boolean fromOldest = index < inOrder.size() / 2;
+        Iterator<Draft> drafts = fromOldest ? inOrder.iterator() : inOrder.descendingIterator();
+        for (long steps = fromOldest ? index : inOrder.size() - 1 - index; steps > 0; steps--) {
+            drafts.next();
+        }
+        return Optional.of(story(drafts.next()));
     }
 
     /** Whether packet number {@code number} was created in this lab but its story is forgotten ({@link #keepingLast}). */
@@ -165,7 +174,6 @@ public final class StoryBook {
         Draft cause = drafts.get(note.causeId());
         Draft draft = new Draft(note, forgottenCount + inOrder.size() + 1, cause == null ? 0 : cause.number);
         drafts.put(note.id(), draft);
-        byNumber.put(draft.number, draft);
         inOrder.add(draft);
     }
 
